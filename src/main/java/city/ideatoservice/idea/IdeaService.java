@@ -1,0 +1,117 @@
+package city.ideatoservice.idea;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps ideas, their citizens and their public status history. */
+@Service
+public class IdeaService {
+
+	private final IdeaRepository ideas;
+
+	private final CitizenRepository citizens;
+
+	private final StatusChangeRepository statusChanges;
+
+	private final ReferenceNumbers referenceNumbers;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	IdeaService(IdeaRepository ideas, CitizenRepository citizens, StatusChangeRepository statusChanges,
+			ReferenceNumbers referenceNumbers, ApplicationEventPublisher events, Clock clock) {
+		this.ideas = ideas;
+		this.citizens = citizens;
+		this.statusChanges = statusChanges;
+		this.referenceNumbers = referenceNumbers;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What a citizen or a civil servant submitted, already validated. */
+	public record NewIdea(String title, String description, Theme theme, Reach reach, Channel channel,
+			String citizenName, String citizenEmail, String idempotencyKey) {
+	}
+
+	/** A registered idea and the tracking code to give the citizen (shown once, never stored in clear). */
+	public record Registration(Idea idea, String trackingCode) {
+	}
+
+	/** Registers a new idea in status SUBMITTED. */
+	@Transactional
+	public Registration register(NewIdea newIdea) {
+		Instant now = clock.instant();
+		Long citizenId = null;
+		String trackingCode = null;
+		if (newIdea.citizenName() != null || newIdea.citizenEmail() != null) {
+			citizenId = citizens.save(new Citizen(null, newIdea.citizenName(), newIdea.citizenEmail(), now, null)).id();
+		}
+		if (newIdea.channel() == Channel.PORTAL || newIdea.citizenEmail() != null) {
+			trackingCode = TrackingCodes.newCode();
+		}
+		Idea idea = ideas.save(new Idea(null, referenceNumbers.next(), newIdea.title(), newIdea.description(),
+				newIdea.theme(), newIdea.reach(), newIdea.channel(), PublicStatus.SUBMITTED,
+				trackingCode == null ? null : TrackingCodes.hash(trackingCode), newIdea.idempotencyKey(), citizenId,
+				null, now, now, null));
+		recordChange(idea, PublicStatus.SUBMITTED, null, now);
+		return new Registration(idea, trackingCode);
+	}
+
+	public Optional<Idea> findByReference(String reference) {
+		return ideas.findByReference(reference);
+	}
+
+	public Optional<Idea> findByIdempotencyKey(String idempotencyKey) {
+		return ideas.findByIdempotencyKey(idempotencyKey);
+	}
+
+	public Optional<Idea> findByTrackingCode(String trackingCode) {
+		if (trackingCode == null || trackingCode.isBlank() || trackingCode.length() > 40) {
+			return Optional.empty();
+		}
+		return ideas.findByTrackingCodeHash(TrackingCodes.hash(trackingCode));
+	}
+
+	public Idea require(String reference) {
+		return ideas.findByReference(reference)
+			.orElseThrow(() -> new IllegalStateException("No idea with reference " + reference));
+	}
+
+	public List<StatusChange> history(Idea idea) {
+		return statusChanges.findByIdeaIdOrderByChangedAtAscIdAsc(idea.id());
+	}
+
+	/**
+	 * Changes the public status and keeps the change with its time. The same status again is not a change, unless
+	 * it brings a public note (a retired service stays LIVE, with the note why).
+	 */
+	@Transactional
+	public Idea changeStatus(String reference, PublicStatus status, String publicReason) {
+		Idea idea = require(reference);
+		if (idea.status() == status && publicReason == null) {
+			return idea;
+		}
+		Instant now = clock.instant();
+		Idea changed = ideas.save(idea.withStatus(status, now));
+		recordChange(changed, status, publicReason, now);
+		return changed;
+	}
+
+	@Transactional
+	public Idea markMerged(String reference, String intoReference) {
+		return ideas.save(require(reference).withMergedInto(intoReference, clock.instant()));
+	}
+
+	private void recordChange(Idea idea, PublicStatus status, String publicReason, Instant at) {
+		statusChanges.save(new StatusChange(null, idea.id(), status, publicReason, at));
+		events.publishEvent(new IdeaStatusChanged(idea.reference(), status, publicReason, at));
+	}
+
+}

@@ -1,0 +1,44 @@
+package city.ideatoservice.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Camunda groups of DOMAIN.md. Department groups come in threes: dept-x, data-stewards-x, heads-x. */
+public final class Groups {
+
+	public static final String INNOVATION_OFFICE = "innovation-office";
+	public static final String FINANCE = "finance";
+	public static final String BUDGET_COMMITTEE = "budget-committee";
+	public static final String LEGAL = "legal";
+	public static final String IT = "it";
+	public static final String PRIVACY_OFFICE = "privacy-office";
+	public static final String COMMUNICATIONS = "communications";
+	public static final String COUNCIL_CLERKS = "council-clerks";
+	public static final String MAYORS_OFFICE = "mayors-office";
+	public static final String PROCESS_DESIGNERS = "process-designers";
+	public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+	/** Groups that are not departments, with the names people see in Admin. */
+	public static final List<String[]> CITY_GROUPS = List.of(new String[] { INNOVATION_OFFICE, "Innovation office" },
+			new String[] { FINANCE, "Finance" }, new String[] { BUDGET_COMMITTEE, "Council budget committee" },
+			new String[] { LEGAL, "Legal" }, new String[] { IT, "IT" },
+			new String[] { PRIVACY_OFFICE, "Privacy office" }, new String[] { COMMUNICATIONS, "Communications" },
+			new String[] { COUNCIL_CLERKS, "Council clerks" }, new String[] { MAYORS_OFFICE, "Mayor's office" },
+			new String[] { PROCESS_DESIGNERS, "Process designers" });
+
+	private Groups() {
+	}
+
+	/** Every group id: city groups, then each department's three groups. */
+	public static List<String> all() {
+		List<String> all = new ArrayList<>();
+		CITY_GROUPS.forEach(group -> all.add(group[0]));
+		for (Departments.Department department : Departments.ALL) {
+			all.add(department.group());
+			all.add(department.stewardsGroup());
+			all.add(department.headsGroup());
+		}
+		return all;
+	}
+
+}

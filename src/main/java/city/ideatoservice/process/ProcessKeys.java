@@ -1,0 +1,23 @@
+package city.ideatoservice.process;
+
+/** Keys of the models in processes/ and the messages they wait for. */
+public final class ProcessKeys {
+
+	public static final String IDEA_TO_SERVICE = "idea-to-service";
+
+	public static final String FUNDING_REQUEST = "funding-request";
+
+	public static final String DATA_OPENING = "data-opening";
+
+	public static final String COUNCIL_ADOPTION = "council-adoption";
+
+	public static final String MESSAGE_IDEA_SUBMITTED = "IdeaSubmitted";
+
+	public static final String MESSAGE_CITIZEN_ANSWERED = "CitizenAnswered";
+
+	public static final String MESSAGE_WITHDRAWAL_REQUESTED = "IdeaWithdrawalRequested";
+
+	private ProcessKeys() {
+	}
+
+}
