@@ -3,6 +3,7 @@ package city.ideatoservice.idea;
 import static city.ideatoservice.process.ProcessVariables.SUBMITTER_EMAIL;
 import static city.ideatoservice.process.ProcessVariables.SUBMITTER_NAME;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +29,13 @@ public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setEnableDefaultDbHistoryEventHandler(false);
-		configuration.setCustomHistoryEventHandlers(List.of(new Filter(new DbHistoryEventHandler())));
+		// a mutable list: other plugins (the starter's event publisher) add their handlers to it
+		List<HistoryEventHandler> handlers = new ArrayList<>();
+		if (configuration.getCustomHistoryEventHandlers() != null) {
+			handlers.addAll(configuration.getCustomHistoryEventHandlers());
+		}
+		handlers.add(new Filter(new DbHistoryEventHandler()));
+		configuration.setCustomHistoryEventHandlers(handlers);
 	}
 
 	static boolean isPersonal(HistoryEvent event) {

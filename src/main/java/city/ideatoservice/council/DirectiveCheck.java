@@ -1,0 +1,34 @@
+package city.ideatoservice.council;
+
+import static city.ideatoservice.process.ProcessVariables.AMENDED_PROCEDURE;
+import static city.ideatoservice.process.ProcessVariables.DIRECTIVE_EFFECTIVE_DATE;
+import static city.ideatoservice.process.ProcessVariables.DIRECTIVE_REFERENCE;
+import static city.ideatoservice.process.ProcessVariables.RESPONSIBLE_DEPARTMENTS;
+
+import java.util.List;
+
+import city.ideatoservice.identity.Departments;
+import city.ideatoservice.process.FormInput;
+import city.ideatoservice.process.JsonVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Issue implementation directives": reference, responsible departments, effective date, amended procedure. */
+@Component
+public class DirectiveCheck implements TaskListener {
+
+	@Override
+	public void notify(DelegateTask task) {
+		FormInput input = FormInput.of(task);
+		input.requiredText(DIRECTIVE_REFERENCE, 50);
+		List<String> departments = input.choices(RESPONSIBLE_DEPARTMENTS, Departments.GROUP_IDS);
+		if (departments.isEmpty()) {
+			throw FormInput.invalid(RESPONSIBLE_DEPARTMENTS, "Choose the departments responsible for the service.");
+		}
+		task.setVariable(RESPONSIBLE_DEPARTMENTS, JsonVariables.list(departments.stream().distinct().toList()));
+		task.setVariable(DIRECTIVE_EFFECTIVE_DATE, input.requiredDate(DIRECTIVE_EFFECTIVE_DATE).toString());
+		input.requiredText(AMENDED_PROCEDURE, 200);
+	}
+
+}

@@ -1,0 +1,57 @@
+package city.ideatoservice.deadline;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import city.ideatoservice.identity.Departments;
+import city.ideatoservice.process.ProcessVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task's escalation timer: the group's lead (a department's heads, or the lead group in the settings) becomes a
+ * candidate for the task, which goes to the top of the list.
+ */
+@Component
+public class TaskEscalation implements TaskListener {
+
+	static final int ESCALATED_PRIORITY = 100;
+
+	private final EscalationProperties escalation;
+
+	private final ApplicationEventPublisher events;
+
+	TaskEscalation(EscalationProperties escalation, ApplicationEventPublisher events) {
+		this.escalation = escalation;
+		this.events = events;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		List<String> groups = task.getCandidates()
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(link -> link.getGroupId())
+			.toList();
+		Set<String> leads = new LinkedHashSet<>();
+		groups.forEach(group -> leads.add(leadOf(group)));
+		if (groups.isEmpty() && escalation.assigneeLeadGroup() != null) {
+			leads.add(escalation.assigneeLeadGroup());
+		}
+		leads.forEach(task::addCandidateGroup);
+		task.setPriority(ESCALATED_PRIORITY);
+		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.ESCALATION, task.getId(), task.getName(),
+				(String) task.getVariable(ProcessVariables.IDEA_REFERENCE), task.getAssignee(), List.copyOf(leads)));
+	}
+
+	String leadOf(String group) {
+		return Departments.byAnyGroup(group)
+			.map(Departments.Department::headsGroup)
+			.orElseGet(() -> escalation.leadGroups().getOrDefault(group, group));
+	}
+
+}

@@ -1,0 +1,34 @@
+package city.ideatoservice.deadline;
+
+import city.ideatoservice.process.ProcessVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** A task's reminder timer: the task moves up the list and its assignee or group is reminded. */
+@Component
+public class TaskReminder implements TaskListener {
+
+	static final int REMINDED_PRIORITY = 70;
+
+	private final ApplicationEventPublisher events;
+
+	TaskReminder(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
+		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.REMINDER, task.getId(), task.getName(),
+				(String) task.getVariable(ProcessVariables.IDEA_REFERENCE), task.getAssignee(),
+				task.getCandidates()
+					.stream()
+					.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+					.map(link -> link.getGroupId())
+					.toList()));
+	}
+
+}

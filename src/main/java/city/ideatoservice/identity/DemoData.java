@@ -1,0 +1,179 @@
+package city.ideatoservice.identity;
+
+import static city.ideatoservice.process.ProcessVariables.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import city.ideatoservice.idea.Channel;
+import city.ideatoservice.idea.IdeaRepository;
+import city.ideatoservice.idea.IdeaService;
+import city.ideatoservice.idea.IdeaSubmission;
+import city.ideatoservice.idea.Reach;
+import city.ideatoservice.idea.Theme;
+import city.ideatoservice.process.JsonVariables;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode only (profile {@code demo}): one user per group, all with the password "demo", and a few ideas at
+ * different stages so that a newcomer sees a populated Tasklist. Loaded once, into an empty database.
+ */
+@Component
+@Profile("demo")
+@Order(3)
+public class DemoData {
+
+	public static final String PASSWORD = "demo";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	/** user id, first name, last name, groups */
+	static final List<String[]> USERS = List.of(
+			new String[] { "inno", "Ines", "Novak", "innovation-office" },
+			new String[] { "champ", "Chiara", "Amato", "innovation-office" },
+			new String[] { "finn", "Finn", "Larsen", "finance" },
+			new String[] { "budget", "Bea", "Dorsey", "budget-committee" },
+			new String[] { "lex", "Lea", "Xavier", "legal" },
+			new String[] { "ivo", "Ivo", "Tanaka", "it" },
+			new String[] { "priya", "Priya", "Vance", "privacy-office" },
+			new String[] { "cora", "Cora", "Mills", "communications" },
+			new String[] { "clerk", "Clara", "Kerr", "council-clerks" },
+			new String[] { "mayor", "Mara", "Yilmaz", "mayors-office" },
+			new String[] { "desi", "Desmond", "Igwe", "process-designers" });
+
+	private final IdentityService identityService;
+
+	private final TaskService taskService;
+
+	private final IdeaSubmission submission;
+
+	private final IdeaRepository ideas;
+
+	DemoData(IdentityService identityService, TaskService taskService, IdeaSubmission submission, IdeaRepository ideas) {
+		this.identityService = identityService;
+		this.taskService = taskService;
+		this.submission = submission;
+		this.ideas = ideas;
+	}
+
+	@EventListener
+	public void onEngineReady(PostDeployEvent event) {
+		for (String[] user : USERS) {
+			createUser(user[0], user[1], user[2], user[3]);
+		}
+		for (Departments.Department department : Departments.ALL) {
+			String key = department.key();
+			createUser(key, department.name(), "Officer", department.group());
+			createUser(key + "-steward", department.name(), "Data steward", department.stewardsGroup());
+			createUser(key + "-head", department.name(), "Head", department.headsGroup());
+		}
+		if (ideas.count() == 0) {
+			loadIdeas();
+		}
+	}
+
+	private void createUser(String id, String firstName, String lastName, String group) {
+		if (identityService.createUserQuery().userId(id).count() == 0) {
+			User user = identityService.newUser(id);
+			user.setFirstName(firstName);
+			user.setLastName(lastName);
+			user.setEmail(id + "@city.example");
+			user.setPassword(PASSWORD);
+			identityService.saveUser(user);
+		}
+		if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+			identityService.createMembership(id, group);
+		}
+	}
+
+	private void loadIdeas() {
+		submit("Safe bike lanes on the ring road", "Separate the bike lanes from car traffic on the ring road with "
+				+ "planters, so that children can cycle to school.", Theme.MOBILITY, Reach.CITY);
+
+		String compost = submit("Compost corner in every park", "A small compost station in each park where "
+				+ "neighbours bring kitchen waste and take compost for their balconies.", Theme.ENVIRONMENT, Reach.DISTRICT);
+		complete(compost, Map.of(SCREENING_DECISION, "ASK", CATEGORY, "ENVIRONMENT", PRIORITY, "NORMAL",
+				QUESTION_TO_CITIZEN, "Who would look after the compost stations: volunteers or the parks department?"));
+
+		String playgrounds = submit("Map of accessible playgrounds", "An online map that shows which playgrounds "
+				+ "have equipment for children in wheelchairs.", Theme.SOCIAL, Reach.CITY);
+		accept(playgrounds, "dept-social-services");
+
+		String library = submit("Library of things", "Borrow a drill, a tent or a sewing machine from the library "
+				+ "instead of buying one.", Theme.CULTURE, Reach.CITY);
+		accept(library, "dept-culture");
+		complete(library, Map.of(SESSION_FORMAT, "WORKSHOP", SESSION_DATE, LocalDate.now().plusDays(3).toString(),
+				SESSION_PLACE, "Central library, room 2", SESSION_PARTICIPANTS, "Library staff, 12 citizens, repair café"));
+		VariableMap outcome = Variables.createVariables()
+			.putValue(CODESIGN_OUTCOME, "VIABLE")
+			.putValue(OBJECTIVES, "Lend 200 tools in the first three months; 80% of borrowers satisfied.")
+			.putValue(MILESTONES, JsonVariables.list(List.of(
+					milestone("Catalogue of 100 things online", LocalDate.now().plusDays(30)),
+					milestone("Lending desk open in two branches", LocalDate.now().plusDays(90)))))
+			.putValue(DATASETS, JsonVariables.list(List.of(
+					dataset("Library branches and opening hours", "dept-culture"),
+					dataset("Library loans per branch", "dept-culture"),
+					dataset("Repair cafés", "dept-environment"),
+					dataset("Waste collection points", "dept-environment"),
+					dataset("Bus stops near libraries", "dept-mobility"))))
+			.putValue(FUNDING_SOURCE, "NEW_FUNDING")
+			.putValue(ESTIMATED_BUDGET, 4500);
+		complete(library, outcome);
+		log.info("Demo data loaded: {} users with the password '{}', 4 ideas", USERS.size() + 15, PASSWORD);
+	}
+
+	private String submit(String title, String description, Theme theme, Reach reach) {
+		return submission.submit(new IdeaService.NewIdea(title, description, theme, reach, Channel.PORTAL,
+				"Demo Citizen", "citizen@example.org", null)).idea().reference();
+	}
+
+	private void accept(String reference, String department) {
+		complete(reference, Map.of(SCREENING_DECISION, "ACCEPT", CATEGORY, "SOCIAL", PRIORITY, "HIGH",
+				SPONSOR_DEPARTMENT, department));
+		complete(reference, Map.of(CHAMPION, "champ", SPONSOR_DEPARTMENT, department));
+	}
+
+	private void complete(String reference, Map<String, Object> variables) {
+		List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(reference).list();
+		Task task = tasks.stream().filter(t -> t.getProcessDefinitionId().startsWith("idea-to-service:")).findFirst()
+			.orElseThrow(() -> new IllegalStateException("No task for demo idea " + reference));
+		taskService.complete(task.getId(), variables);
+	}
+
+	private static Map<String, Object> milestone(String title, LocalDate due) {
+		Map<String, Object> milestone = new LinkedHashMap<>();
+		milestone.put("title", title);
+		milestone.put("dueDate", due.toString());
+		return milestone;
+	}
+
+	private static Map<String, Object> dataset(String title, String owner) {
+		Map<String, Object> dataset = new LinkedHashMap<>();
+		dataset.put("title", title);
+		dataset.put("ownerDepartment", owner);
+		dataset.put("purpose", "Shown in the prototype's map and catalogue");
+		return dataset;
+	}
+
+	static List<String> userIds() {
+		List<String> ids = new ArrayList<>();
+		USERS.forEach(user -> ids.add(user[0]));
+		return ids;
+	}
+
+}

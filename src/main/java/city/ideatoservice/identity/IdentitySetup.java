@@ -1,0 +1,112 @@
+package city.ideatoservice.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups of DOMAIN.md and what each may do, at every start and idempotently. Tasks need no grant: a
+ * group named as a task's candidate may see and complete it (Camunda's default task permission).
+ */
+@Component
+@Order(1)
+public class IdentitySetup {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+	private final IdentityService identityService;
+
+	private final AuthorizationService authorizationService;
+
+	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+		this.identityService = identityService;
+		this.authorizationService = authorizationService;
+	}
+
+	@EventListener
+	public void onEngineReady(PostDeployEvent event) {
+		for (String[] group : Groups.CITY_GROUPS) {
+			createGroup(group[0], group[1]);
+		}
+		for (Departments.Department department : Departments.ALL) {
+			createGroup(department.group(), "Department: " + department.name());
+			createGroup(department.stewardsGroup(), "Data stewards: " + department.name());
+			createGroup(department.headsGroup(), "Heads: " + department.name());
+		}
+		for (String group : Groups.all()) {
+			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			// forms and diagrams of the tasks they work on; names of colleagues in the Tasklist
+			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+			grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+			grant(group, Resources.USER, "*", Permissions.READ);
+			grant(group, Resources.GROUP, "*", Permissions.READ);
+		}
+		// the innovation office records ideas from workshops with the start form
+		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_DEFINITION, "idea-to-service", Permissions.READ,
+				Permissions.CREATE_INSTANCE);
+		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		// only process designers deploy models and move running ideas to a new version (Cockpit)
+		grant(Groups.PROCESS_DESIGNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
+		grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
+		grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
+		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
+		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+		grant(Groups.PROCESS_DESIGNERS, Resources.BATCH, "*", Permissions.ALL);
+		log.info("Groups and authorizations of Idea to Service are in place ({} groups)", Groups.all().size());
+	}
+
+	private void createGroup(String id, String name) {
+		if (identityService.createGroupQuery().groupId(id).count() > 0) {
+			return;
+		}
+		Group group = identityService.newGroup(id);
+		group.setName(name);
+		group.setType("WORKFLOW");
+		identityService.saveGroup(group);
+	}
+
+	void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+		List<Authorization> existing = authorizationService.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list();
+		Authorization authorization = existing.stream()
+			.filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+			.findFirst()
+			.orElseGet(() -> {
+				Authorization created = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+				created.setGroupId(group);
+				created.setResource(resource);
+				created.setResourceId(resourceId);
+				return created;
+			});
+		boolean changed = authorization.getId() == null;
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizationService.saveAuthorization(authorization);
+		}
+	}
+
+}

@@ -1,0 +1,126 @@
+package city.ideatoservice.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The Tasklist filters each role starts from, created once by name and shared with the groups that need them. */
+@Component
+@Order(2)
+public class TasklistFilters {
+
+	public static final String MY_TASKS = "My tasks";
+
+	public static final String MY_GROUPS_TASKS = "My group's tasks";
+
+	public static final String OVERDUE = "Overdue";
+
+	public static final String COUNCIL_AGENDA = "Council agenda";
+
+	public static final String IDEAS_TO_SCREEN = "Ideas to screen";
+
+	private final FilterService filterService;
+
+	private final TaskService taskService;
+
+	private final AuthorizationService authorizationService;
+
+	TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+		this.filterService = filterService;
+		this.taskService = taskService;
+		this.authorizationService = authorizationService;
+	}
+
+	@EventListener
+	public void onEngineReady(PostDeployEvent event) {
+		create(MY_TASKS, -10, "Tasks assigned to me, e.g. as an idea's champion",
+				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), List.of());
+		create(MY_GROUPS_TASKS, 0, "Tasks for the groups I belong to",
+				taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+				List.of());
+		create(OVERDUE, 5, "My and my groups' tasks past their due date",
+				taskService.createTaskQuery()
+					.or()
+					.taskAssigneeExpression("${currentUser()}")
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.endOr()
+					.dueBeforeExpression("${now()}"),
+				List.of());
+		create(IDEAS_TO_SCREEN, 10, "New ideas waiting for the innovation office's screening",
+				taskService.createTaskQuery()
+					.processDefinitionKey("idea-to-service")
+					.taskDefinitionKey("Task_ScreenIdea")
+					.taskCandidateGroup(Groups.INNOVATION_OFFICE)
+					.includeAssignedTasks(),
+				List.of(Groups.INNOVATION_OFFICE));
+		create(COUNCIL_AGENDA, 20, "Items for the council: agenda, votes and acts",
+				taskService.createTaskQuery()
+					.processDefinitionKey("council-adoption")
+					.taskCandidateGroup(Groups.COUNCIL_CLERKS)
+					.includeAssignedTasks(),
+				List.of(Groups.COUNCIL_CLERKS));
+	}
+
+	private void create(String name, int priority, String description, TaskQuery query, List<String> groups) {
+		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+		if (filter == null) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("description", description);
+			properties.put("priority", priority);
+			properties.put("refresh", true);
+			properties.put("showUndefinedVariable", false);
+			properties.put("variables", List.of(Map.of("name", "ideaReference", "label", "Idea"),
+					Map.of("name", "ideaTitle", "label", "Title")));
+			filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
+			filterService.saveFilter(filter);
+		}
+		String filterId = filter.getId();
+		if (groups.isEmpty()) {
+			shareWithEveryone(filterId);
+		}
+		else {
+			groups.forEach(group -> shareWithGroup(filterId, group));
+		}
+	}
+
+	private void shareWithEveryone(String filterId) {
+		if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
+			.authorizationType(AUTH_TYPE_GLOBAL).count() == 0) {
+			Authorization global = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+			global.setUserId(Authorization.ANY);
+			global.setResource(Resources.FILTER);
+			global.setResourceId(filterId);
+			global.addPermission(Permissions.READ);
+			authorizationService.saveAuthorization(global);
+		}
+	}
+
+	private void shareWithGroup(String filterId, String group) {
+		if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
+			.groupIdIn(group).count() == 0) {
+			Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+			grant.setGroupId(group);
+			grant.setResource(Resources.FILTER);
+			grant.setResourceId(filterId);
+			grant.addPermission(Permissions.READ);
+			authorizationService.saveAuthorization(grant);
+		}
+	}
+
+}

@@ -1,0 +1,145 @@
+package city.ideatoservice.portal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import city.ideatoservice.idea.Channel;
+import city.ideatoservice.idea.Idea;
+import city.ideatoservice.idea.IdeaService;
+import city.ideatoservice.idea.IdeaSubmission;
+import city.ideatoservice.idea.PublicStatus;
+import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.process.ProcessVariables;
+import city.ideatoservice.screening.CitizenQuestions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The public API of the portal: submit an idea, follow it with the private tracking code, answer the screener's
+ * question, withdraw it. No login; a tracking code that does not exist and one of another person's idea look the
+ * same (404).
+ */
+@RestController
+@RequestMapping("/api/ideas")
+class IdeaApiController {
+
+	static final String NOT_FOUND = "No idea matches this tracking code. Check the code in your acknowledgement e-mail.";
+
+	private final IdeaSubmission submission;
+
+	private final IdeaService ideas;
+
+	private final CitizenQuestions questions;
+
+	private final RuntimeService runtimeService;
+
+	IdeaApiController(IdeaSubmission submission, IdeaService ideas, CitizenQuestions questions,
+			RuntimeService runtimeService) {
+		this.submission = submission;
+		this.ideas = ideas;
+		this.questions = questions;
+		this.runtimeService = runtimeService;
+	}
+
+	record SubmissionResponse(String reference, String trackingCode, PublicStatus status, String message) {
+	}
+
+	record HistoryEntry(PublicStatus status, String reason, Instant at) {
+	}
+
+	record IdeaView(String reference, String title, String description, String theme, PublicStatus status,
+			Instant submittedAt, String mergedInto, String openQuestion, List<HistoryEntry> history) {
+	}
+
+	record AnswerRequest(@NotBlank(message = "Please write your answer.")
+	@Size(max = 4000, message = "Your answer can have at most {max} characters.") String answer) {
+	}
+
+	@PostMapping
+	ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody IdeaSubmissionRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"The Idempotency-Key header must have 1 to 100 characters.");
+		}
+		IdeaSubmission.Submitted submitted = submission.submit(new IdeaService.NewIdea(request.title().strip(),
+				request.description().strip(), request.theme(), request.reach(), Channel.PORTAL,
+				blankToNull(request.name()), blankToNull(request.email()), idempotencyKey));
+		Idea idea = submitted.idea();
+		if (submitted.repeated()) {
+			return ResponseEntity.ok(new SubmissionResponse(idea.reference(), null, idea.status(),
+					"This idea was submitted before; its tracking code was in the first answer and e-mail."));
+		}
+		return ResponseEntity.created(URI.create("/api/ideas/tracking/" + submitted.trackingCode()))
+			.body(new SubmissionResponse(idea.reference(), submitted.trackingCode(), idea.status(),
+					"Thank you. Keep the tracking code: it is the only way to follow or withdraw your idea."));
+	}
+
+	@GetMapping("/tracking/{trackingCode}")
+	IdeaView track(@PathVariable String trackingCode) {
+		Idea idea = byTrackingCode(trackingCode);
+		return new IdeaView(idea.reference(), idea.title(), idea.description(), idea.theme().name(), idea.status(),
+				idea.createdAt(), idea.mergedInto(), questions.openQuestion(idea).orElse(null),
+				ideas.history(idea).stream().map(c -> new HistoryEntry(c.status(), c.publicReason(), c.changedAt())).toList());
+	}
+
+	@PostMapping("/tracking/{trackingCode}/answer")
+	@Transactional
+	ResponseEntity<Void> answer(@PathVariable String trackingCode, @Valid @RequestBody AnswerRequest request) {
+		Idea idea = byTrackingCode(trackingCode);
+		if (!questions.answer(idea, request.answer().strip())) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "There is no open question about this idea.");
+		}
+		try {
+			runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_CITIZEN_ANSWERED)
+				.processInstanceBusinessKey(idea.reference())
+				.setVariable(ProcessVariables.CITIZEN_ANSWER, request.answer().strip())
+				.correlate();
+		}
+		catch (MismatchingMessageCorrelationException tooLate) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The time to answer this question has passed.");
+		}
+		return ResponseEntity.accepted().build();
+	}
+
+	@PostMapping("/tracking/{trackingCode}/withdrawal")
+	@Transactional
+	ResponseEntity<Void> withdraw(@PathVariable String trackingCode) {
+		Idea idea = byTrackingCode(trackingCode);
+		try {
+			runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_WITHDRAWAL_REQUESTED)
+				.processInstanceBusinessKey(idea.reference())
+				.correlate();
+		}
+		catch (MismatchingMessageCorrelationException notWithdrawable) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "This idea can no longer be withdrawn: it is "
+					+ idea.status() + ". An idea can be withdrawn until the council adopts it.");
+		}
+		return ResponseEntity.accepted().build();
+	}
+
+	private Idea byTrackingCode(String trackingCode) {
+		return ideas.findByTrackingCode(trackingCode)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND));
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+}
