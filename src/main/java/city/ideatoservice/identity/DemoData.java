@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -35,7 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-@Order(3)
 public class DemoData {
 
 	public static final String PASSWORD = "demo";
@@ -72,7 +71,8 @@ public class DemoData {
 	}
 
 	@EventListener
-	public void onEngineReady(PostDeployEvent event) {
+	@Order(3)
+	public void onEngineReady(ApplicationReadyEvent event) {
 		for (String[] user : USERS) {
 			createUser(user[0], user[1], user[2], user[3]);
 		}

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
  * group named as a task's candidate may see and complete it (Camunda's default task permission).
  */
 @Component
-@Order(1)
 public class IdentitySetup {
 
 	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
@@ -39,7 +38,8 @@ public class IdentitySetup {
 	}
 
 	@EventListener
-	public void onEngineReady(PostDeployEvent event) {
+	@Order(1)
+	public void onEngineReady(ApplicationReadyEvent event) {
 		for (String[] group : Groups.CITY_GROUPS) {
 			createGroup(group[0], group[1]);
 		}

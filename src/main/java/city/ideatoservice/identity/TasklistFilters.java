@@ -15,14 +15,13 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** The Tasklist filters each role starts from, created once by name and shared with the groups that need them. */
 @Component
-@Order(2)
 public class TasklistFilters {
 
 	public static final String MY_TASKS = "My tasks";
@@ -48,7 +47,8 @@ public class TasklistFilters {
 	}
 
 	@EventListener
-	public void onEngineReady(PostDeployEvent event) {
+	@Order(2)
+	public void onEngineReady(ApplicationReadyEvent event) {
 		create(MY_TASKS, -10, "Tasks assigned to me, e.g. as an idea's champion",
 				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), List.of());
 		create(MY_GROUPS_TASKS, 0, "Tasks for the groups I belong to",
