@@ -7,14 +7,26 @@
 // For each user (fresh browser context, so no shared session):
 //   1. open ${BASE_URL}/camunda/app/tasklist/default/ and log in via the login form
 //   2. wait for the task list        -> <user>-list.png
-//   3. click the first task (if any), wait for its form
+//   3. open a task, wait for its form
 //      (Camunda Form: .fjs-container; embedded/generic: a <form>) -> <user>-task.png
-// Screenshots are full page with a 1400x1000 viewport.
+//      Without TASK: the first task of the default filter. With TASK (optional,
+//      case-insensitive substring of the task name): the first task whose name
+//      contains it -> <user>-task-<TASK>.png. If the default filter has no
+//      (matching) task, the other filters are tried in order (e.g. group tasks
+//      live in "My group's tasks", not in "My tasks").
+// Screenshots use a 1400 px wide viewport, at least 1000 px high; the Tasklist
+// scrolls inside its columns (not the page), so the viewport is grown until no
+// column has hidden content left, then a full-page shot is taken.
+// The filter names shown on the left are logged per user.
+//
+// Nothing is claimed, saved or completed: the script only looks.
 //
 // Needs `npm ci --prefix .ci/lint` (playwright-core) and Debian's chromium
 // at /usr/bin/chromium (override with CHROMIUM=...). TIMEOUT_MS (default 30000)
 // bounds every wait. Exit code 1 if any user could not be logged in or an
 // unexpected error happened; a missing task or form only gives a warning.
+//
+//   USERS="champ:demo" TASK="milestone" OUT=/tmp/shots node .ci/tasklist-screenshots.mjs
 
 import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
@@ -36,28 +48,45 @@ const USERS = (process.env.USERS || 'demo:demo')
 const TIMEOUT = Number(process.env.TIMEOUT_MS || 30000);
 const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
 const TASKLIST_URL = `${BASE_URL}/camunda/app/tasklist/default/`;
+const TASK = (process.env.TASK || '').trim();
+const MAX_HEIGHT = 8000;
 
 const LAUNCH_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'
 ];
 
-// Camunda 7 webapp markup (camunda-commons-ui login page, cam-tasklist-tasks, cam-tasklist-form)
+// Camunda 7.24 webapp markup (checked against the running webapp):
+// - login: camunda-commons-ui auth/page/login.html + form.html:
+//     <div class="form-signin"> ... <form name="signinForm"> <input type="text" placeholder="Username">
+//     <input type="password" placeholder="Password"> <button type="submit">Log in</button>
+//   (the <form> itself has no class; .form-signin is the surrounding <div>)
+// - a failed login shows an .alert-danger ("Login Failed: Unauthorized") in the
+//   page-wide notifications panel, not inside the form
+// - filters: [cam-tasklist-filters] .task-filter h4.name a ("My tasks <counter>")
+// - tasks:   [cam-tasks] ol.tasks-list li.task h4.task a; empty: [cam-tasks] .well
+// - form:    [cam-tasklist-form] [cam-tasklist-form-camunda] .fjs-container (Camunda Forms)
 const SEL = {
-  loginForm: 'form.form-signin',
-  loginUser: 'form.form-signin input[type="text"]',
-  loginPassword: 'form.form-signin input[type="password"]',
-  loginSubmit: 'form.form-signin button[type="submit"]',
-  loginError: '.form-signin .notifications-panel .alert-danger, .form-signin .alert-danger',
+  loginForm: 'form[name="signinForm"]',
+  loginUser: 'form[name="signinForm"] input[type="text"]',
+  loginPassword: 'form[name="signinForm"] input[type="password"]',
+  loginSubmit: 'form[name="signinForm"] button[type="submit"]',
+  loginError: '.page-notifications .alert-danger, .form-signin .alert-danger',
+  filterItem: '[cam-tasklist-filters] .task-filter',
+  filterName: 'h4.name a',
+  filterActive: '[cam-tasklist-filters] .task-filter.active',
   taskItem: '[cam-tasks] .tasks-list li.task',
   taskLink: '[cam-tasks] .tasks-list li.task h4.task a',
   listEmpty: '[cam-tasks] .well',
   listError: '[cam-tasks] .alert-danger',
   // any of these means the task list area has been rendered
   listReady: '[cam-tasks] .tasks-list, [cam-tasks] .well, [cam-tasks] .alert-danger',
+  taskTitle: '[cam-tasklist-task] .task-card h2.task',
+  formError: '[cam-tasklist-form] .alert-danger',
   formReady: [
-    '.fjs-container',                                   // Camunda Forms (form-js)
-    '[cam-tasklist-form] form',                          // embedded / generic forms
+    '[cam-tasklist-form] .fjs-container',                // Camunda Forms (form-js)
+    '[cam-tasklist-form] [cam-tasklist-form-generic]',   // generic form
+    '[cam-tasklist-form] form',                          // embedded forms
     '[cam-tasklist-form] .alert-danger',                 // form failed to load
     '[cam-tasklist-form] .form-actions button.btn-primary'
   ].join(', ')
@@ -65,6 +94,8 @@ const SEL = {
 
 const log = (...a) => console.log('[screenshots]', ...a);
 const safe = (s) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const oneLine = (s) => (s || '').replace(/\s+/g, ' ').trim();
 
 async function visible(page, selector) {
   return page.locator(selector).first().isVisible().catch(() => false);
@@ -86,9 +117,55 @@ async function settle(page) {
   await page.waitForTimeout(500);
 }
 
+// The Tasklist is a fixed-height three-column layout whose columns scroll
+// internally, so a plain fullPage shot cuts the form off at the viewport.
+// Grow the viewport until no element has hidden vertical overflow.
+async function fitViewport(page) {
+  const width = page.viewportSize().width;
+  for (let i = 0; i < 4; i++) {
+    const hidden = await page.evaluate(() => {
+      let max = 0;
+      for (const el of document.querySelectorAll('body *')) {
+        const oy = getComputedStyle(el).overflowY;
+        if ((oy === 'auto' || oy === 'scroll') && el.clientHeight > 0) {
+          max = Math.max(max, el.scrollHeight - el.clientHeight);
+        }
+      }
+      return max;
+    });
+    const height = page.viewportSize().height;
+    if (hidden <= 1 || height >= MAX_HEIGHT) break;
+    await page.setViewportSize({ width, height: Math.min(MAX_HEIGHT, height + hidden + 20) });
+    await page.waitForTimeout(300);
+  }
+}
+
 async function shoot(page, file) {
+  await fitViewport(page);
   await page.screenshot({ path: file, fullPage: true });
   log(`  wrote ${file}`);
+}
+
+async function filterNames(page) {
+  const names = await page.locator(`${SEL.filterItem} ${SEL.filterName}`).allInnerTexts().catch(() => []);
+  return names.map(oneLine);
+}
+
+// click a filter and wait until its task list has been fetched and rendered
+async function focusFilter(page, index) {
+  const item = page.locator(SEL.filterItem).nth(index);
+  const listed = page.waitForResponse(r => /\/filter\/[^/]+\/list/.test(r.url()), { timeout: TIMEOUT }).catch(() => null);
+  await item.locator(SEL.filterName).click();
+  await listed;
+  await page.locator(SEL.listReady).first().waitFor({ state: 'visible', timeout: TIMEOUT }).catch(() => {});
+  await page.waitForTimeout(500);
+}
+
+// the task link to open in the currently shown list, or null
+async function findTask(page) {
+  let links = page.locator(SEL.taskLink);
+  if (TASK) links = links.filter({ hasText: new RegExp(escapeRe(TASK), 'i') });
+  return (await links.count()) ? links.first() : null;
 }
 
 async function runUser(browser, { user, password }) {
@@ -120,7 +197,7 @@ async function runUser(browser, { user, password }) {
       if (outcome !== 'ok') {
         await shoot(page, path.join(OUT, `${safe(user)}-login-failed.png`));
         const msg = outcome === 'error'
-          ? (await page.locator(SEL.loginError).first().innerText().catch(() => '')).trim()
+          ? oneLine(await page.locator(SEL.loginError).first().innerText().catch(() => '')).replace(/^×\s*/, '')
           : `task list not shown ${TIMEOUT} ms after login`;
         throw new Error(`login failed: ${msg}`);
       }
@@ -129,45 +206,63 @@ async function runUser(browser, { user, password }) {
     }
 
     // task list
+    await page.locator(SEL.listReady).first().waitFor({ state: 'visible', timeout: TIMEOUT });
     await settle(page);
+    const filters = await filterNames(page);
+    const activeFilter = oneLine(await page.locator(`${SEL.filterActive} ${SEL.filterName}`).first().innerText().catch(() => ''));
+    log(`user ${user}: filters: ${filters.length ? filters.map(f => `"${f}"`).join(', ') : '(none)'}; active: "${activeFilter}"`);
     const count = await page.locator(SEL.taskItem).count();
     if (await visible(page, SEL.listError)) {
-      log(`  WARN: task list shows an error: ${(await page.locator(SEL.listError).first().innerText()).trim()}`);
+      log(`  WARN: task list shows an error: ${oneLine(await page.locator(SEL.listError).first().innerText())}`);
     }
-    log(`user ${user}: task list shows ${count} task(s)`);
+    log(`user ${user}: task list shows ${count} task(s): ${(await page.locator(SEL.taskLink).allInnerTexts()).map(t => `"${oneLine(t)}"`).join(', ')}`);
     await shoot(page, path.join(OUT, `${safe(user)}-list.png`));
 
-    if (!count) {
-      log(`user ${user}: no task to open, skipping ${safe(user)}-task.png`);
-      return { user, ok: true, tasks: 0 };
+    // the task to open: in the default filter, else in the other filters
+    const wanted = TASK ? `task matching "${TASK}"` : 'a task';
+    let link = await findTask(page);
+    if (!link) {
+      for (let i = 0; i < filters.length && !link; i++) {
+        if (filters[i] === activeFilter) continue;
+        await focusFilter(page, i);
+        const names = (await page.locator(SEL.taskLink).allInnerTexts()).map(t => `"${oneLine(t)}"`);
+        log(`user ${user}: filter "${filters[i]}" shows ${names.length} task(s)${names.length ? ': ' + names.join(', ') : ''}`);
+        link = await findTask(page);
+      }
+    }
+    if (!link) {
+      log(`user ${user}: no ${wanted} in any filter, skipping the task screenshot`);
+      return { user, ok: true, tasks: count };
     }
 
-    // first task and its form
-    const first = (await page.locator(SEL.taskLink).count())
-      ? page.locator(SEL.taskLink).first()
-      : page.locator(`${SEL.taskItem} .clickable`).first();
-    const taskName = (await page.locator(`${SEL.taskItem} h4.task`).first().innerText().catch(() => '')).trim();
-    log(`user ${user}: open first task "${taskName}"`);
-    await first.click();
+    const taskName = oneLine(await link.innerText().catch(() => ''));
+    log(`user ${user}: open task "${taskName}"`);
+    await link.click();
     await page.waitForURL(/[?&]task=/, { timeout: TIMEOUT }).catch(() => log('  WARN: URL did not get a task= parameter'));
+    await page.locator(SEL.taskTitle).filter({ hasText: taskName }).first()
+      .waitFor({ state: 'visible', timeout: TIMEOUT })
+      .catch(() => log(`  WARN: task details for "${taskName}" not shown`));
 
     const formShown = await waitAny(page, SEL.formReady, 'task form');
     if (formShown) {
-      if (await visible(page, '.fjs-container')) {
+      if (await visible(page, SEL.formError)) {
+        log(`  WARN: form failed: ${oneLine(await page.locator(SEL.formError).first().innerText())}`);
+      } else if (await visible(page, '[cam-tasklist-form] .fjs-container')) {
         // let form-js finish rendering fields
-        await page.locator('.fjs-container .fjs-form-field, .fjs-container .fjs-form').first()
+        await page.locator('[cam-tasklist-form] .fjs-container .fjs-form-field').first()
           .waitFor({ state: 'visible', timeout: TIMEOUT }).catch(() => {});
-        log(`user ${user}: Camunda Form rendered (.fjs-container)`);
-      } else if (await visible(page, '[cam-tasklist-form] .alert-danger')) {
-        log(`  WARN: form failed: ${(await page.locator('[cam-tasklist-form] .alert-danger').first().innerText()).trim()}`);
+        const fields = await page.locator('[cam-tasklist-form] .fjs-form-field').count();
+        const disabled = await page.locator('[cam-tasklist-form] .disabled-form').count();
+        log(`user ${user}: Camunda Form rendered (.fjs-container, ${fields} field(s)` +
+          `${disabled ? ', read-only until the task is claimed' : ''})`);
       } else {
         log(`user ${user}: task form rendered`);
       }
     }
     await settle(page);
-    await shoot(page, path.join(OUT, `${safe(user)}-task.png`));
+    await shoot(page, path.join(OUT, `${safe(user)}-task${TASK ? '-' + safe(TASK) : ''}.png`));
 
-    return { user, ok: true, tasks: count, form: formShown };
+    return { user, ok: true, tasks: count, task: taskName, form: formShown };
   } catch (err) {
     log(`user ${user}: FAILED: ${err.message.split('\n')[0]}`);
     return { user, ok: false, error: err.message };
@@ -178,7 +273,8 @@ async function runUser(browser, { user, password }) {
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  log(`base ${BASE_URL}, users ${USERS.map(u => u.user).join(', ')}, out ${OUT}, chromium ${EXECUTABLE}`);
+  log(`base ${BASE_URL}, users ${USERS.map(u => u.user).join(', ')}, out ${OUT}, chromium ${EXECUTABLE}` +
+    (TASK ? `, task "${TASK}"` : ''));
 
   const browser = await chromium.launch({ executablePath: EXECUTABLE, headless: true, args: LAUNCH_ARGS, timeout: TIMEOUT });
   log(`browser ${browser.version()}`);

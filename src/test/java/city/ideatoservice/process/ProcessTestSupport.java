@@ -1,0 +1,144 @@
+package city.ideatoservice.process;
+
+import java.util.List;
+import java.util.Map;
+
+import city.ideatoservice.idea.Channel;
+import city.ideatoservice.idea.IdeaService;
+import city.ideatoservice.idea.IdeaSubmission;
+import city.ideatoservice.idea.PublicStatus;
+import city.ideatoservice.idea.Reach;
+import city.ideatoservice.idea.StatusChange;
+import city.ideatoservice.idea.Theme;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** What process tests do again and again: submit an idea, work its tasks, run its jobs, read its public status. */
+@Component
+public class ProcessTestSupport {
+
+	public static final String CHAMPION = "champ";
+
+	private final ProcessEngine engine;
+
+	private final IdeaSubmission submission;
+
+	private final IdeaService ideas;
+
+	public ProcessTestSupport(ProcessEngine engine, IdeaSubmission submission, IdeaService ideas) {
+		this.engine = engine;
+		this.submission = submission;
+		this.ideas = ideas;
+	}
+
+	public String submitIdea(String title, Theme theme, Reach reach) {
+		return submission.submit(new IdeaService.NewIdea(title, "A description of " + title, theme, reach,
+				Channel.PORTAL, "Test Citizen", "citizen@example.org", null)).idea().reference();
+	}
+
+	public void ensureUser(String id, String... groups) {
+		IdentityService identity = engine.getIdentityService();
+		if (identity.createUserQuery().userId(id).count() == 0) {
+			User user = identity.newUser(id);
+			user.setPassword("password-" + id);
+			identity.saveUser(user);
+		}
+		for (String group : groups) {
+			if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+				identity.createMembership(id, group);
+			}
+		}
+	}
+
+	public ProcessInstance instance(String reference) {
+		return engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processDefinitionKey(ProcessKeys.IDEA_TO_SERVICE)
+			.processInstanceBusinessKey(reference)
+			.singleResult();
+	}
+
+	public Task task(String reference, String taskDefinitionKey) {
+		List<Task> tasks = tasks(reference, taskDefinitionKey);
+		if (tasks.size() != 1) {
+			throw new AssertionError("Expected one task " + taskDefinitionKey + " for " + reference + ", found "
+					+ tasks.size() + "; open tasks: " + openTasks(reference));
+		}
+		return tasks.get(0);
+	}
+
+	public List<Task> tasks(String reference, String taskDefinitionKey) {
+		return engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey(taskDefinitionKey)
+			.list();
+	}
+
+	public List<String> openTasks(String reference) {
+		return engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.list()
+			.stream()
+			.map(Task::getTaskDefinitionKey)
+			.toList();
+	}
+
+	/** Completes the task the way Tasklist does: through the form service. */
+	public void complete(String reference, String taskDefinitionKey, Map<String, Object> variables) {
+		engine.getFormService().submitTaskForm(task(reference, taskDefinitionKey).getId(), variables);
+		runAsyncJobs();
+	}
+
+	/** Runs the asynchronous continuations that are due (the job executor is off in tests), not timers. */
+	public void runAsyncJobs() {
+		ManagementService management = engine.getManagementService();
+		for (int round = 0; round < 50; round++) {
+			List<Job> jobs = management.createJobQuery().messages().executable().list();
+			if (jobs.isEmpty()) {
+				return;
+			}
+			jobs.forEach(job -> management.executeJob(job.getId()));
+		}
+		throw new AssertionError("Asynchronous jobs keep coming: a loop in the model?");
+	}
+
+	public PublicStatus status(String reference) {
+		return ideas.require(reference).status();
+	}
+
+	public List<StatusChange> history(String reference) {
+		return ideas.history(ideas.require(reference));
+	}
+
+	public List<PublicStatus> statusHistory(String reference) {
+		return history(reference).stream().map(StatusChange::status).toList();
+	}
+
+	public String lastReason(String reference) {
+		List<StatusChange> history = history(reference);
+		return history.get(history.size() - 1).publicReason();
+	}
+
+	public RuntimeService runtime() {
+		return engine.getRuntimeService();
+	}
+
+	public TaskService taskService() {
+		return engine.getTaskService();
+	}
+
+	public ManagementService management() {
+		return engine.getManagementService();
+	}
+
+}
