@@ -74,7 +74,6 @@ const SEL = {
   loginError: '.page-notifications .alert-danger, .form-signin .alert-danger',
   filterItem: '[cam-tasklist-filters] .task-filter',
   filterName: 'h4.name a',
-  filterActive: '[cam-tasklist-filters] .task-filter.active',
   taskItem: '[cam-tasks] .tasks-list li.task',
   taskLink: '[cam-tasks] .tasks-list li.task h4.task a',
   listEmpty: '[cam-tasks] .well',
@@ -97,13 +96,20 @@ const safe = (s) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const oneLine = (s) => (s || '').replace(/\s+/g, ' ').trim();
 
+// first *visible* match: the webapp keeps hidden (ng-hide) alerts and loaders
+// in the DOM ahead of the real content, so a plain .first() would often pick one
+// of those and wait for it forever
+function shown(page, selector) {
+  return page.locator(selector).filter({ visible: true }).first();
+}
+
 async function visible(page, selector) {
-  return page.locator(selector).first().isVisible().catch(() => false);
+  return page.locator(selector).filter({ visible: true }).count().then(n => n > 0).catch(() => false);
 }
 
 async function waitAny(page, selector, what) {
   try {
-    await page.locator(selector).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await shown(page, selector).waitFor({ state: 'visible', timeout: TIMEOUT });
     return true;
   } catch (err) {
     log(`  WARN: ${what} not visible after ${TIMEOUT} ms (${selector})`);
@@ -141,14 +147,20 @@ async function fitViewport(page) {
 }
 
 async function shoot(page, file) {
+  // no focus ring on the link that was just clicked
+  await page.evaluate(() => document.activeElement && document.activeElement.blur && document.activeElement.blur()).catch(() => {});
   await fitViewport(page);
   await page.screenshot({ path: file, fullPage: true });
   log(`  wrote ${file}`);
 }
 
+// filter names as listed on the left, without the task counter of the active one
 async function filterNames(page) {
-  const names = await page.locator(`${SEL.filterItem} ${SEL.filterName}`).allInnerTexts().catch(() => []);
-  return names.map(oneLine);
+  return page.locator(`${SEL.filterItem} ${SEL.filterName}`).evaluateAll(links => links.map(a => {
+    const copy = a.cloneNode(true);
+    copy.querySelectorAll('.counter').forEach(c => c.remove());
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  })).catch(() => []);
 }
 
 // click a filter and wait until its task list has been fetched and rendered
@@ -157,7 +169,7 @@ async function focusFilter(page, index) {
   const listed = page.waitForResponse(r => /\/filter\/[^/]+\/list/.test(r.url()), { timeout: TIMEOUT }).catch(() => null);
   await item.locator(SEL.filterName).click();
   await listed;
-  await page.locator(SEL.listReady).first().waitFor({ state: 'visible', timeout: TIMEOUT }).catch(() => {});
+  await shown(page, SEL.listReady).waitFor({ state: 'visible', timeout: TIMEOUT }).catch(() => {});
   await page.waitForTimeout(500);
 }
 
@@ -182,22 +194,35 @@ async function runUser(browser, { user, password }) {
     }
 
     // login (skipped if the page shows the task list already)
-    await page.locator(`${SEL.loginForm}, ${SEL.listReady}`).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await shown(page, `${SEL.loginForm}, ${SEL.listReady}`).waitFor({ state: 'visible', timeout: TIMEOUT });
     if (await visible(page, SEL.loginForm)) {
       log(`user ${user}: logging in`);
-      await page.fill(SEL.loginUser, user);
-      await page.fill(SEL.loginPassword, password);
+      // the login view may still be (re)rendering and its autofocus can steal the
+      // focus while typing (seen: the password ended up in the username field),
+      // so let it settle and check what the inputs really hold before submitting
+      await settle(page);
+      let filled = false;
+      for (let attempt = 1; attempt <= 3 && !filled; attempt++) {
+        await page.fill(SEL.loginUser, user);
+        await page.fill(SEL.loginPassword, password);
+        filled = (await page.inputValue(SEL.loginUser)) === user &&
+          (await page.inputValue(SEL.loginPassword)) === password;
+        if (!filled) {
+          log(`  login inputs did not keep their values (attempt ${attempt}), retrying`);
+          await page.waitForTimeout(1000);
+        }
+      }
       await page.click(SEL.loginSubmit);
 
       const outcome = await Promise.race([
-        page.locator(SEL.listReady).first().waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'ok'),
-        page.locator(SEL.loginError).first().waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'error')
+        shown(page, SEL.listReady).waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'ok'),
+        shown(page, SEL.loginError).waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'error')
       ]).catch(() => 'timeout');
 
       if (outcome !== 'ok') {
         await shoot(page, path.join(OUT, `${safe(user)}-login-failed.png`));
         const msg = outcome === 'error'
-          ? oneLine(await page.locator(SEL.loginError).first().innerText().catch(() => '')).replace(/^×\s*/, '')
+          ? oneLine(await shown(page, SEL.loginError).innerText().catch(() => '')).replace(/^×\s*/, '')
           : `task list not shown ${TIMEOUT} ms after login`;
         throw new Error(`login failed: ${msg}`);
       }
@@ -206,24 +231,25 @@ async function runUser(browser, { user, password }) {
     }
 
     // task list
-    await page.locator(SEL.listReady).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await shown(page, SEL.listReady).waitFor({ state: 'visible', timeout: TIMEOUT });
     await settle(page);
     const filters = await filterNames(page);
-    const activeFilter = oneLine(await page.locator(`${SEL.filterActive} ${SEL.filterName}`).first().innerText().catch(() => ''));
+    const activeIndex = await page.locator(SEL.filterItem).evaluateAll(items => items.findIndex(i => i.classList.contains('active')));
+    const activeFilter = filters[activeIndex] || '';
     log(`user ${user}: filters: ${filters.length ? filters.map(f => `"${f}"`).join(', ') : '(none)'}; active: "${activeFilter}"`);
     const count = await page.locator(SEL.taskItem).count();
     if (await visible(page, SEL.listError)) {
-      log(`  WARN: task list shows an error: ${oneLine(await page.locator(SEL.listError).first().innerText())}`);
+      log(`  WARN: task list shows an error: ${oneLine(await shown(page, SEL.listError).innerText())}`);
     }
     log(`user ${user}: task list shows ${count} task(s): ${(await page.locator(SEL.taskLink).allInnerTexts()).map(t => `"${oneLine(t)}"`).join(', ')}`);
     await shoot(page, path.join(OUT, `${safe(user)}-list.png`));
 
     // the task to open: in the default filter, else in the other filters
-    const wanted = TASK ? `task matching "${TASK}"` : 'a task';
+    const wanted = TASK ? `task matching "${TASK}"` : 'task';
     let link = await findTask(page);
     if (!link) {
       for (let i = 0; i < filters.length && !link; i++) {
-        if (filters[i] === activeFilter) continue;
+        if (i === activeIndex) continue;
         await focusFilter(page, i);
         const names = (await page.locator(SEL.taskLink).allInnerTexts()).map(t => `"${oneLine(t)}"`);
         log(`user ${user}: filter "${filters[i]}" shows ${names.length} task(s)${names.length ? ': ' + names.join(', ') : ''}`);
@@ -246,10 +272,10 @@ async function runUser(browser, { user, password }) {
     const formShown = await waitAny(page, SEL.formReady, 'task form');
     if (formShown) {
       if (await visible(page, SEL.formError)) {
-        log(`  WARN: form failed: ${oneLine(await page.locator(SEL.formError).first().innerText())}`);
+        log(`  WARN: form failed: ${oneLine(await shown(page, SEL.formError).innerText())}`);
       } else if (await visible(page, '[cam-tasklist-form] .fjs-container')) {
         // let form-js finish rendering fields
-        await page.locator('[cam-tasklist-form] .fjs-container .fjs-form-field').first()
+        await shown(page, '[cam-tasklist-form] .fjs-container .fjs-form-field')
           .waitFor({ state: 'visible', timeout: TIMEOUT }).catch(() => {});
         const fields = await page.locator('[cam-tasklist-form] .fjs-form-field').count();
         const disabled = await page.locator('[cam-tasklist-form] .disabled-form').count();

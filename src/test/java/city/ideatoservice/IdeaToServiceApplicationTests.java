@@ -1,0 +1,205 @@
+package city.ideatoservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole application on H2, as its users work it: a citizen submits an idea on the portal API, and the demo
+ * users of each group complete their tasks over the engine's REST API the way Tasklist does (submit-form, untyped
+ * primitives, lists as Json), until the service is LIVE. The public status is checked after every step; the job
+ * executor runs as in production.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.datasource.url=jdbc:h2:mem:idea-to-service-application-test;DB_CLOSE_DELAY=-1",
+				// pick up asynchronous continuations quickly, as a busy production node does
+				"camunda.bpm.job-execution.wait-time-in-millis=100", "camunda.bpm.job-execution.max-wait=500" })
+@ActiveProfiles("demo")
+class IdeaToServiceApplicationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ObjectMapper json;
+
+	RestClient portal() {
+		return RestClient.create("http://localhost:" + port);
+	}
+
+	RestClient as(String user) {
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + port + "/engine-rest")
+			.defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
+			.build();
+	}
+
+	JsonNode track(String trackingCode) {
+		return portal().get().uri("/api/ideas/tracking/{code}", trackingCode).retrieve().body(JsonNode.class);
+	}
+
+	void awaitStatus(String trackingCode, String status) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(track(trackingCode).path("status").asText()).isEqualTo(status));
+	}
+
+	/** The user's one open task of this idea with this form, once the engine has created it. */
+	JsonNode taskOf(String user, String reference, String formKey) {
+		JsonNode[] found = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			JsonNode tasks = as(user).get()
+				.uri("/task?processInstanceBusinessKey={ref}", reference)
+				.retrieve()
+				.body(JsonNode.class);
+			found[0] = null;
+			for (JsonNode task : tasks) {
+				if (formKey.equals(task.path("camundaFormRef").path("key").asText())) {
+					found[0] = task;
+				}
+			}
+			assertThat(found[0]).as("task with form %s for %s", formKey, user).isNotNull();
+		});
+		return found[0];
+	}
+
+	/** Values as Tasklist submits a Camunda Form: primitives without a type, lists as Json strings. */
+	Map<String, Object> form(Object... keyValues) throws Exception {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			Object value = keyValues[i + 1];
+			variables.put((String) keyValues[i], value instanceof List<?> list
+					? Map.of("type", "Json", "value", json.writeValueAsString(list)) : Map.of("value", value));
+		}
+		return Map.of("variables", variables);
+	}
+
+	void submit(String user, String reference, String formKey, Map<String, Object> form) {
+		JsonNode task = taskOf(user, reference, formKey);
+		// the form Tasklist renders for this task, fetched as this user
+		JsonNode deployedForm = as(user).get().uri("/task/{id}/deployed-form", task.path("id").asText())
+			.retrieve().body(JsonNode.class);
+		assertThat(deployedForm.path("id").asText()).isEqualTo(formKey);
+		as(user).post().uri("/task/{id}/submit-form", task.path("id").asText())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(form)
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	static Map<String, Object> dataset(String title, String department) {
+		return Map.of("title", title, "ownerDepartment", department, "purpose", "Route planner");
+	}
+
+	@Test
+	void anIdeaGoesFromThePortalToALiveCityService() throws Exception {
+		JsonNode submitted = portal().post().uri("/api/ideas")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("title", "Night bus on demand", "description", "A bus you call with an app after midnight.",
+					"theme", "MOBILITY", "reach", "CITY", "name", "Noa Night", "email", "noa@example.org"))
+			.retrieve()
+			.body(JsonNode.class);
+		String ref = submitted.path("reference").asText();
+		String code = submitted.path("trackingCode").asText();
+		assertThat(ref).matches("IDEA-\\d{4}-\\d{6}");
+		awaitStatus(code, "IN_REVIEW");
+
+		// screening and champion: the innovation office
+		JsonNode screening = taskOf("inno", ref, "screen-idea");
+		assertThat(screening.path("name").asText()).isEqualTo("Screen idea");
+		HttpStatusCode clerkTry = as("clerk").post().uri("/task/{id}/submit-form", screening.path("id").asText())
+			.contentType(MediaType.APPLICATION_JSON).body(form("screeningDecision", "REJECT", "publicReason", "no"))
+			.exchange((request, response) -> response.getStatusCode());
+		assertThat(clerkTry.is4xxClientError()).as("a council clerk cannot complete the innovation office's task").isTrue();
+		submit("inno", ref, "screen-idea", form("screeningDecision", "ACCEPT", "category", "MOBILITY", "priority",
+				"HIGH", "sponsorDepartment", "dept-mobility"));
+		submit("inno", ref, "assign-champion", form("champion", "champ", "sponsorDepartment", "dept-mobility"));
+		awaitStatus(code, "CO_DESIGN");
+
+		// co-design: the champion
+		submit("champ", ref, "plan-codesign-session", form("sessionFormat", "LIVING_LAB", "sessionDate",
+				LocalDate.now().plusDays(7).toString(), "sessionPlace", "Bus depot", "sessionParticipants", "Night workers"));
+		submit("champ", ref, "record-codesign-outcome", form("codesignOutcome", "VIABLE", "objectives",
+				"500 rides a month", "milestones",
+				List.of(Map.of("title", "App prototype", "dueDate", LocalDate.now().plusDays(60).toString())),
+				"datasets",
+				List.of(dataset("Bus stops", "dept-mobility"), dataset("Night lines", "dept-mobility"),
+						dataset("Taxi ranks", "dept-mobility"), dataset("Street lighting", "dept-urban-planning"),
+						dataset("Pedestrian zones", "dept-urban-planning")),
+				"fundingSource", "NEW_FUNDING", "estimatedBudget", 4500));
+		awaitStatus(code, "PROTOTYPING");
+
+		// prototype: finance funds it, the data stewards open the data, the champion passes the checkpoint
+		submit("finn", ref, "decide-funding-request", form("fundingOutcome", "APPROVED", "approvedAmount", 4500));
+		for (String steward : List.of("mobility-steward", "mobility-steward", "mobility-steward",
+				"urban-planning-steward", "urban-planning-steward")) {
+			submit(steward, ref, "open-dataset", form("datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0",
+					"datasetFormat", "CSV", "datasetUrl", "https://data.city.example/night"));
+		}
+		submit("champ", ref, "review-milestone-checkpoint", form("checkpointDecision", "CONTINUE"));
+		awaitStatus(code, "PILOT");
+
+		// pilot and recommendation
+		submit("champ", ref, "record-pilot-results",
+				form("pilotResults", "620 rides a month", "objectivesMet", "ALL", "pilotParticipants", 410));
+		submit("mobility-head", ref, "recommend-adoption",
+				form("adoptionRecommendation", "ADOPT", "implementingDepartments", List.of("dept-mobility")));
+		awaitStatus(code, "APPROVALS");
+
+		// departmental approvals, in parallel
+		for (String approver : List.of("mobility", "lex", "ivo", "finn")) {
+			submit(approver, ref, "approve-service", form("approvalDecision", "APPROVE"));
+		}
+		awaitStatus(code, "COUNCIL");
+
+		// council adoption: the clerk records the vote and the act
+		submit("clerk", ref, "record-council-decision",
+				form("councilDecision", "ADOPTED", "actNumber", "2026/301", "actDate", LocalDate.now().toString()));
+		awaitStatus(code, "ADOPTED");
+
+		// go official, go public, launch
+		submit("mayor", ref, "issue-directives", form("directiveReference", "DIR-2026-301", "responsibleDepartments",
+				List.of("dept-mobility"), "directiveEffectiveDate", LocalDate.now().toString(), "amendedProcedure",
+				"Public transport operations manual"));
+		submit("cora", ref, "announce-service", form("announcementType", "PRESS_CONFERENCE", "announcementDate",
+				LocalDate.now().toString(), "announcementLink", "https://city.example/press/night-bus"));
+		submit("mobility", ref, "confirm-service-launch", form("servicePublicUrl", "https://city.example/night-bus",
+				"serviceStartDate", LocalDate.now().toString()));
+		awaitStatus(code, "LIVE");
+
+		List<String> history = track(code).path("history").findValuesAsText("status");
+		assertThat(history).containsExactly("SUBMITTED", "IN_REVIEW", "CO_DESIGN", "PROTOTYPING", "PILOT", "APPROVALS",
+				"COUNCIL", "ADOPTED", "LIVE");
+	}
+
+	@Test
+	void theInnovationOfficeFindsIdeasToScreenWithTheirForms() {
+		JsonNode tasks = as("inno").get().uri("/task?candidateGroup=innovation-office").retrieve().body(JsonNode.class);
+		assertThat(tasks.findValuesAsText("name")).contains("Screen idea");
+		for (JsonNode task : tasks) {
+			assertThat(task.path("camundaFormRef").path("key").asText()).isNotBlank();
+		}
+		JsonNode filters = as("inno").get().uri("/filter").retrieve().body(JsonNode.class);
+		assertThat(filters.findValuesAsText("name")).contains("My tasks", "My group's tasks", "Overdue", "Ideas to screen")
+			.doesNotContain("Council agenda");
+		JsonNode clerkFilters = as("clerk").get().uri("/filter").retrieve().body(JsonNode.class);
+		assertThat(clerkFilters.findValuesAsText("name")).contains("Council agenda").doesNotContain("Ideas to screen");
+	}
+
+}
