@@ -78,17 +78,23 @@ public class TasklistFilters {
 	}
 
 	private void create(String name, int priority, String description, TaskQuery query, List<String> groups) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("description", description);
+		properties.put("priority", priority);
+		properties.put("refresh", true);
+		properties.put("showUndefinedVariable", false);
+		// shown on every task card, so that two tasks of the same kind can be told apart without opening them
+		properties.put("variables", List.of(Map.of("name", "ideaReference", "label", "Idea"),
+				Map.of("name", "ideaTitle", "label", "Title"), Map.of("name", "datasetTitle", "label", "Dataset"),
+				Map.of("name", "approverGroup", "label", "Approving for")));
 		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
 		if (filter == null) {
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("description", description);
-			properties.put("priority", priority);
-			properties.put("refresh", true);
-			properties.put("showUndefinedVariable", false);
-			properties.put("variables", List.of(Map.of("name", "ideaReference", "label", "Idea"),
-					Map.of("name", "ideaTitle", "label", "Title")));
-			filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
+			filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
 			filterService.saveFilter(filter);
+		}
+		else if (!properties.equals(filter.getProperties())) {
+			// a new release may show other columns; the query an operator may have tuned stays as it is
+			filterService.saveFilter(filter.setProperties(properties));
 		}
 		String filterId = filter.getId();
 		if (groups.isEmpty()) {

@@ -72,7 +72,7 @@ class IdeaApiController {
 
 	@PostMapping
 	ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody IdeaSubmissionRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"The Idempotency-Key header must have 1 to 100 characters.");
