@@ -16,6 +16,10 @@ import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -63,9 +67,16 @@ public class DemoData {
 
 	private final IdeaRepository ideas;
 
-	DemoData(IdentityService identityService, TaskService taskService, IdeaSubmission submission, IdeaRepository ideas) {
+	private final ManagementService managementService;
+
+	private final RuntimeService runtimeService;
+
+	DemoData(IdentityService identityService, TaskService taskService, IdeaSubmission submission, IdeaRepository ideas,
+			ManagementService managementService, RuntimeService runtimeService) {
+		this.runtimeService = runtimeService;
 		this.identityService = identityService;
 		this.taskService = taskService;
+		this.managementService = managementService;
 		this.submission = submission;
 		this.ideas = ideas;
 	}
@@ -134,7 +145,87 @@ public class DemoData {
 			.putValue(FUNDING_SOURCE, "NEW_FUNDING")
 			.putValue(ESTIMATED_BUDGET, 4500);
 		complete(library, outcome);
-		log.info("Demo data loaded: {} users with the password '{}', 4 ideas", USERS.size() + 15, PASSWORD);
+
+		String nightBus = submit("Night bus on demand", "A bus you call with an app after midnight, so that night "
+				+ "workers get home safely.", Theme.MOBILITY, Reach.CITY);
+		throughPilot(nightBus, "dept-mobility");
+		String repairCafe = submit("Repair café in every district", "Volunteers repair bikes, toasters and clothes "
+				+ "once a month in each district.", Theme.ENVIRONMENT, Reach.CITY);
+		throughPilot(repairCafe, "dept-environment");
+		approveAll(repairCafe);
+		String wifi = submit("Free Wi-Fi in libraries", "Fast public Wi-Fi in every library branch, also for "
+				+ "homework clubs.", Theme.CULTURE, Reach.CITY);
+		throughPilot(wifi, "dept-culture");
+		approveAll(wifi);
+		completeTask(wifi, "Task_RecordCouncilDecision", Map.of(COUNCIL_DECISION, "ADOPTED", ACT_NUMBER,
+				LocalDate.now().getYear() + "/042", ACT_DATE, LocalDate.now().toString()));
+		log.info("Demo data loaded: {} users with the password '{}', 7 ideas", USERS.size() + 15, PASSWORD);
+	}
+
+	/** Screening to the departmental approvals: funded, five datasets published, checkpoint passed, pilot run. */
+	private void throughPilot(String reference, String department) {
+		accept(reference, department);
+		complete(reference, Map.of(SESSION_FORMAT, "LIVING_LAB", SESSION_DATE, LocalDate.now().toString(),
+				SESSION_PLACE, "Innovation lab", SESSION_PARTICIPANTS, "Citizens and the department"));
+		List<Map<String, Object>> datasets = List.of(dataset("Service points", department),
+				dataset("Opening hours", department), dataset("Usage per month", department),
+				dataset("Districts", "dept-urban-planning"), dataset("Public transport stops", "dept-mobility"));
+		complete(reference, Variables.createVariables()
+			.putValue(CODESIGN_OUTCOME, "VIABLE")
+			.putValue(OBJECTIVES, "Used by 500 people a month after three months.")
+			.putValue(MILESTONES, JsonVariables.list(List.of(milestone("Prototype running", LocalDate.now().plusDays(45)))))
+			.putValue(DATASETS, JsonVariables.list(datasets))
+			.putValue(FUNDING_SOURCE, "NEW_FUNDING")
+			.putValue(ESTIMATED_BUDGET, 3000));
+		completeTask(reference, "Task_DecideFunding", Map.of(FUNDING_OUTCOME, "APPROVED", APPROVED_AMOUNT, 3000));
+		for (int i = 0; i < datasets.size(); i++) {
+			completeTask(reference, "Task_PublishDataset", Map.of(DATASET_OUTCOME, "PUBLISHED", DATASET_LICENCE,
+					"CC-BY-4.0", DATASET_FORMAT, "CSV", DATASET_URL, "https://data.city.example/dataset-" + i));
+		}
+		completeTask(reference, "Task_ReviewCheckpoint", Map.of(CHECKPOINT_DECISION, "CONTINUE"));
+		completeTask(reference, "Task_RecordPilotResults", Map.of("pilotResults", "520 users a month",
+				"objectivesMet", "ALL", "pilotParticipants", 520));
+		completeTask(reference, "Task_RecommendAdoption", Map.of(ADOPTION_RECOMMENDATION, "ADOPT",
+				IMPLEMENTING_DEPARTMENTS, JsonVariables.list(List.of(department))));
+	}
+
+	private void approveAll(String reference) {
+		for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference)
+			.taskDefinitionKey("Task_ApproveService").list()) {
+			taskService.complete(task.getId(), Map.of(APPROVAL_DECISION, "APPROVE"));
+			runJobs(reference);
+		}
+	}
+
+	/** Completes the idea's open task of this kind (in the idea's process or one it called). */
+	private void completeTask(String reference, String taskDefinitionKey, Map<String, Object> variables) {
+		Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+			.taskDefinitionKey(taskDefinitionKey).listPage(0, 1).stream().findFirst()
+			.orElseThrow(() -> new IllegalStateException("No task " + taskDefinitionKey + " for demo idea " + reference));
+		taskService.complete(task.getId(), variables);
+		runJobs(reference);
+	}
+
+	/** Runs the idea's asynchronous continuations now, so the next step finds its task (the job executor may too). */
+	private void runJobs(String reference) {
+		for (int round = 0; round < 20; round++) {
+			List<Job> jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+				.stream()
+				.flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).messages()
+					.executable().list().stream())
+				.toList();
+			if (jobs.isEmpty()) {
+				return;
+			}
+			for (Job job : jobs) {
+				try {
+					managementService.executeJob(job.getId());
+				}
+				catch (ProcessEngineException takenByTheJobExecutor) {
+					// done by the job executor in the meantime
+				}
+			}
+		}
 	}
 
 	private String submit(String title, String description, Theme theme, Reach reach) {
