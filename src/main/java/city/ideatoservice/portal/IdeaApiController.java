@@ -82,11 +82,12 @@ class IdeaApiController {
 				blankToNull(request.name()), blankToNull(request.email()), idempotencyKey));
 		Idea idea = submitted.idea();
 		if (submitted.repeated()) {
-			return ResponseEntity.ok(new SubmissionResponse(idea.reference(), null, idea.status(),
+			return ResponseEntity.ok(new SubmissionResponse(idea.reference(), null, ideas.require(idea.reference()).status(),
 					"This idea was submitted before; its tracking code was in the first answer and e-mail."));
 		}
 		return ResponseEntity.created(URI.create("/api/ideas/tracking/" + submitted.trackingCode()))
-			.body(new SubmissionResponse(idea.reference(), submitted.trackingCode(), idea.status(),
+			.body(new SubmissionResponse(idea.reference(), submitted.trackingCode(),
+					ideas.require(idea.reference()).status(),
 					"Thank you. Keep the tracking code: it is the only way to follow or withdraw your idea."));
 	}
 

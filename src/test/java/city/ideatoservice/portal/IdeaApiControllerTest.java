@@ -184,7 +184,7 @@ class IdeaApiControllerTest {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.reference").value(matchesPattern("IDEA-" + Year.now() + "-\\d{6}")))
 			.andExpect(jsonPath("$.trackingCode").value(matchesPattern("[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}")))
-			.andExpect(jsonPath("$.status").value("SUBMITTED"))
+			.andExpect(jsonPath("$.status").value("IN_REVIEW")) // screening starts in the same transaction
 			.andExpect(jsonPath("$.message").value(notNullValue()))
 			.andReturn();
 
