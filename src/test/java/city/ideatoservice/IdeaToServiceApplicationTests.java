@@ -202,4 +202,39 @@ class IdeaToServiceApplicationTests {
 		assertThat(clerkFilters.findValuesAsText("name")).contains("Council agenda").doesNotContain("Ideas to screen");
 	}
 
+	@Test
+	void theInnovationOfficeRecordsAWorkshopIdeaWithTheStartFormAndOthersCannot() throws Exception {
+		Map<String, Object> startForm = form("ideaTitle", "Repair café in the library", "ideaDescription",
+				"Monthly repair sessions", "ideaTheme", "CULTURE", "ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP",
+				"submitterName", "Ana Citizen", "submitterEmail", "ana@example.org");
+		JsonNode form = as("inno").get().uri("/process-definition/key/idea-to-service/deployed-start-form")
+			.retrieve().body(JsonNode.class);
+		assertThat(form.path("id").asText()).isEqualTo("record-idea");
+
+		JsonNode started = as("inno").post().uri("/process-definition/key/idea-to-service/submit-form")
+			.contentType(MediaType.APPLICATION_JSON).body(startForm).retrieve().body(JsonNode.class);
+		assertThat(started.path("businessKey").asText()).matches("IDEA-\\d{4}-\\d{6}");
+
+		HttpStatusCode clerkTry = as("clerk").post().uri("/process-definition/key/idea-to-service/submit-form")
+			.contentType(MediaType.APPLICATION_JSON).body(startForm)
+			.exchange((request, response) -> response.getStatusCode());
+		assertThat(clerkTry.value()).isEqualTo(403);
+
+		HttpStatusCode badTry = as("inno").post().uri("/process-definition/key/idea-to-service/submit-form")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(form("ideaTitle", "No description", "ideaTheme", "CULTURE", "ideaReach", "DISTRICT", "ideaChannel",
+					"WORKSHOP"))
+			.exchange((request, response) -> response.getStatusCode());
+		assertThat(badTry.value()).as("a start form without description is refused with 400").isEqualTo(400);
+	}
+
+	@Test
+	void theGroupsOfTheCityExistAfterStart() {
+		JsonNode groups = as("demo").get().uri("/group?maxResults=100").retrieve().body(JsonNode.class);
+		assertThat(groups.findValuesAsText("id")).contains("innovation-office", "finance", "budget-committee", "legal",
+				"it", "privacy-office", "communications", "council-clerks", "mayors-office", "process-designers",
+				"camunda-admin", "dept-mobility", "dept-environment", "dept-social-services", "dept-urban-planning",
+				"dept-culture", "data-stewards-mobility", "heads-culture");
+	}
+
 }
