@@ -11,7 +11,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +33,14 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:idea-to-service-application-test;DB_CLOSE_DELAY=-1",
 				// pick up asynchronous continuations quickly, as a busy production node does
-				"camunda.bpm.job-execution.wait-time-in-millis=100", "camunda.bpm.job-execution.max-wait=500" })
+				"camunda.bpm.job-execution.wait-time-in-millis=100", "camunda.bpm.job-execution.max-wait=500",
+				"spring.mail.port=3026" })
 @ActiveProfiles("demo")
 class IdeaToServiceApplicationTests {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3026, null, ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
 
 	@LocalServerPort
 	int port;
@@ -186,6 +195,17 @@ class IdeaToServiceApplicationTests {
 		List<String> history = track(code).path("history").findValuesAsText("status");
 		assertThat(history).containsExactly("SUBMITTED", "IN_REVIEW", "CO_DESIGN", "PROTOTYPING", "PILOT", "APPROVALS",
 				"COUNCIL", "ADOPTED", "LIVE");
+
+		// the citizen heard of every step by e-mail: the acknowledgement with the code, then each new status
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<String> subjects = new java.util.ArrayList<>();
+			for (jakarta.mail.internet.MimeMessage mail : smtp.getReceivedMessages()) {
+				if (GreenMailUtil.getAddressList(mail.getAllRecipients()).contains("noa@example.org")) {
+					subjects.add(mail.getSubject());
+				}
+			}
+			assertThat(subjects).hasSize(8).allSatisfy(subject -> assertThat(subject).contains(ref));
+		});
 	}
 
 	@Test

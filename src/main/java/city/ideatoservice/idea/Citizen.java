@@ -7,6 +7,6 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** The person behind an idea. Kept apart from the process so it can be erased on request. */
 @Table("citizen")
-public record Citizen(@Id Long id, String name, String email, Instant createdAt, Instant erasedAt) {
+public record Citizen(@Id Long id, String name, String email, String locale, Instant createdAt, Instant erasedAt) {
 
 }

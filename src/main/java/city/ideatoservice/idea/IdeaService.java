@@ -37,7 +37,13 @@ public class IdeaService {
 
 	/** What a citizen or a civil servant submitted, already validated. */
 	public record NewIdea(String title, String description, Theme theme, Reach reach, Channel channel,
-			String citizenName, String citizenEmail, String idempotencyKey) {
+			String citizenName, String citizenEmail, String idempotencyKey, String citizenLocale) {
+
+		public NewIdea(String title, String description, Theme theme, Reach reach, Channel channel,
+				String citizenName, String citizenEmail, String idempotencyKey) {
+			this(title, description, theme, reach, channel, citizenName, citizenEmail, idempotencyKey, null);
+		}
+
 	}
 
 	/** A registered idea and the tracking code to give the citizen (shown once, never stored in clear). */
@@ -51,7 +57,9 @@ public class IdeaService {
 		Long citizenId = null;
 		String trackingCode = null;
 		if (newIdea.citizenName() != null || newIdea.citizenEmail() != null) {
-			citizenId = citizens.save(new Citizen(null, newIdea.citizenName(), newIdea.citizenEmail(), now, null)).id();
+			citizenId = citizens
+				.save(new Citizen(null, newIdea.citizenName(), newIdea.citizenEmail(), newIdea.citizenLocale(), now, null))
+				.id();
 		}
 		if (newIdea.channel() == Channel.PORTAL || newIdea.citizenEmail() != null) {
 			trackingCode = TrackingCodes.newCode();
@@ -61,6 +69,7 @@ public class IdeaService {
 				trackingCode == null ? null : TrackingCodes.hash(trackingCode), newIdea.idempotencyKey(), citizenId,
 				null, now, now, null));
 		recordChange(idea, PublicStatus.SUBMITTED, null, now);
+		events.publishEvent(new IdeaRegistered(idea.id(), idea.reference(), idea.title(), citizenId, trackingCode));
 		return new Registration(idea, trackingCode);
 	}
 
@@ -111,7 +120,7 @@ public class IdeaService {
 
 	private void recordChange(Idea idea, PublicStatus status, String publicReason, Instant at) {
 		statusChanges.save(new StatusChange(null, idea.id(), status, publicReason, at));
-		events.publishEvent(new IdeaStatusChanged(idea.reference(), status, publicReason, at));
+		events.publishEvent(new IdeaStatusChanged(idea.id(), idea.reference(), status, publicReason, at));
 	}
 
 }

@@ -3,6 +3,7 @@ package city.ideatoservice.idea;
 import java.time.Instant;
 
 /** Published when an idea's public status changes (notifications listen to it). */
-public record IdeaStatusChanged(String reference, PublicStatus status, String publicReason, Instant changedAt) {
+public record IdeaStatusChanged(Long ideaId, String reference, PublicStatus status, String publicReason,
+		Instant changedAt) {
 
 }

@@ -6,7 +6,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine's REST API answers only authenticated users (HTTP Basic), under their own authorizations. */
+/**
+ * The engine's REST API and the staff API answer only authenticated users (HTTP Basic, their Camunda account), under
+ * their own authorizations.
+ */
 @Configuration(proxyBeanMethods = false)
 class RestApiSecurity {
 
@@ -14,7 +17,7 @@ class RestApiSecurity {
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> restApiAuthentication() {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ProcessEngineAuthenticationFilter());
-		registration.addUrlPatterns("/engine-rest/*");
+		registration.addUrlPatterns("/engine-rest/*", "/api/staff/*");
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
 		registration.setName("camunda-rest-authentication");

@@ -9,6 +9,7 @@ import java.time.Clock;
 import city.ideatoservice.idea.IdeaService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** "Ask citizen a question": the question waits on the citizen's tracking page until answered or timed out. */
@@ -21,17 +22,23 @@ public class AskCitizenDelegate implements JavaDelegate {
 
 	private final Clock clock;
 
-	AskCitizenDelegate(IdeaService ideas, CitizenQuestionRepository questions, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AskCitizenDelegate(IdeaService ideas, CitizenQuestionRepository questions, Clock clock,
+			ApplicationEventPublisher events) {
 		this.ideas = ideas;
 		this.questions = questions;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Long ideaId = ideas.require((String) execution.getVariable(IDEA_REFERENCE)).id();
+		String reference = (String) execution.getVariable(IDEA_REFERENCE);
+		Long ideaId = ideas.require(reference).id();
 		String question = (String) execution.getVariable(QUESTION_TO_CITIZEN);
 		questions.save(new CitizenQuestion(null, ideaId, question, clock.instant(), null, null));
+		events.publishEvent(new CitizenAsked(ideaId, reference, question));
 		execution.removeVariable(CITIZEN_ANSWER);
 	}
 

@@ -436,7 +436,7 @@ class IdeaApiControllerTest {
 		assertThat(support.instance(reference)).isNull();
 		assertThat(engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
-			.processInstanceBusinessKey(reference)
+			.processDefinitionKey("idea-to-service").processInstanceBusinessKey(reference)
 			.singleResult()
 			.getEndTime()).isNotNull();
 		assertThat(support.openTasks(reference)).isEmpty();

@@ -1,0 +1,35 @@
+package city.ideatoservice.notification;
+
+/** The messages the application sends; each has a template {@code templates/mail/<template>.html/.txt}. */
+public enum NotificationKind {
+
+	/** To the citizen: reference, tracking code, link to follow the idea. */
+	IDEA_RECEIVED("idea-received"),
+	/** To the citizen: a new public status, with its reason where there is one. */
+	STATUS_CHANGED("status-changed"),
+	/** To the citizen: the screener's question, with a link to answer it. */
+	QUESTION_ASKED("question-asked"),
+	/** To the citizen: the withdrawal is confirmed. */
+	IDEA_WITHDRAWN("idea-withdrawn"),
+	/** To a civil servant: a task with a deadline landed in one of their groups. */
+	TASK_ASSIGNED("task-assigned"),
+	/** To the assignee or the group: a task is due soon. */
+	TASK_REMINDER("task-reminder"),
+	/** To the group's lead: a task is overdue. */
+	TASK_ESCALATED("task-escalated");
+
+	private final String template;
+
+	NotificationKind(String template) {
+		this.template = template;
+	}
+
+	public String template() {
+		return template;
+	}
+
+	public boolean toCitizen() {
+		return ordinal() <= IDEA_WITHDRAWN.ordinal();
+	}
+
+}

@@ -1,0 +1,91 @@
+package city.ideatoservice.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import city.ideatoservice.idea.CitizenErasure;
+import city.ideatoservice.idea.CitizenRepository;
+import city.ideatoservice.idea.Idea;
+import city.ideatoservice.idea.IdeaService;
+import city.ideatoservice.identity.Groups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * For the innovation office (and administrators), logged in with their Camunda account (HTTP Basic, like the engine's
+ * REST API): which e-mails went to whom about an idea, and the erasure of a citizen's data on request.
+ */
+@RestController
+@RequestMapping("/api/staff/ideas/{reference}")
+class StaffNotificationController {
+
+	record SentMail(String kind, String recipient, String status, Instant queuedAt, Instant sentAt) {
+	}
+
+	private final IdeaService ideas;
+
+	private final NotificationRepository notifications;
+
+	private final CitizenRepository citizens;
+
+	private final CitizenErasure erasure;
+
+	private final IdentityService identityService;
+
+	StaffNotificationController(IdeaService ideas, NotificationRepository notifications, CitizenRepository citizens,
+			CitizenErasure erasure, IdentityService identityService) {
+		this.ideas = ideas;
+		this.notifications = notifications;
+		this.citizens = citizens;
+		this.erasure = erasure;
+		this.identityService = identityService;
+	}
+
+	@GetMapping("/notifications")
+	List<SentMail> notifications(@PathVariable String reference) {
+		requireInnovationOffice();
+		Idea idea = idea(reference);
+		return notifications.findByIdeaIdOrderByCreatedAt(idea.id()).stream().map(this::view).toList();
+	}
+
+	@PostMapping("/citizen-erasure")
+	ResponseEntity<Void> erase(@PathVariable String reference) {
+		requireInnovationOffice();
+		idea(reference);
+		return erasure.eraseCitizenOf(reference) ? ResponseEntity.noContent().build()
+				: ResponseEntity.status(HttpStatus.CONFLICT).build();
+	}
+
+	private SentMail view(Notification notification) {
+		String recipient = notification.staffUserId() != null ? notification.staffUserId()
+				: citizens.findById(notification.citizenId()).map(c -> c.email()).orElse("(erased)");
+		return new SentMail(notification.kind().name(), recipient, notification.status().name(),
+				notification.createdAt(), notification.sentAt());
+	}
+
+	private Idea idea(String reference) {
+		return ideas.findByReference(reference)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no idea " + reference + "."));
+	}
+
+	private void requireInnovationOffice() {
+		Authentication user = identityService.getCurrentAuthentication();
+		if (user == null) {
+			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in with your city account.");
+		}
+		List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+		if (!groups.contains(Groups.INNOVATION_OFFICE) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only the innovation office sees the e-mails of an idea and erases a citizen's data.");
+		}
+	}
+
+}

@@ -1,0 +1,301 @@
+package city.ideatoservice.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import city.ideatoservice.idea.Channel;
+import city.ideatoservice.idea.CitizenErasure;
+import city.ideatoservice.idea.IdeaService;
+import city.ideatoservice.idea.IdeaSubmission;
+import city.ideatoservice.idea.Reach;
+import city.ideatoservice.idea.Theme;
+import city.ideatoservice.process.ProcessTestSupport;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * E-mail against a real SMTP server (GreenMail): each kind of message arrives with the right recipient, subject and
+ * facts, HTML escaped; a mail server that is down blocks no task and loses no mail; the last failed try is an
+ * incident; a name cannot inject a header.
+ */
+@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
+		"spring.datasource.url=jdbc:h2:mem:idea-to-service-notification-test;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
+		"spring.mail.host=localhost", "spring.mail.port=3025" })
+class NotificationTest {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	ProcessTestSupport support;
+
+	@Autowired
+	IdeaSubmission submission;
+
+	@Autowired
+	IdeaService ideas;
+
+	@Autowired
+	CitizenErasure erasure;
+
+	@Autowired
+	NotificationRepository notifications;
+
+	/** Each test starts with no mail waiting: mails a test left failing (server down) would arrive in the next one. */
+	@org.junit.jupiter.api.BeforeEach
+	void noMailWaiting() {
+		engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processDefinitionKey(Notifications.PROCESS_KEY)
+			.list()
+			.forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test set-up"));
+	}
+
+	String submit(String title, String name, String email, String locale) {
+		return submission.submit(new IdeaService.NewIdea(title, "Description of " + title, Theme.MOBILITY, Reach.CITY,
+				Channel.PORTAL, name, email, null, locale)).idea().reference();
+	}
+
+	List<Job> mailJobs() {
+		return engine.getManagementService()
+			.createJobQuery()
+			.processDefinitionKey(Notifications.PROCESS_KEY)
+			.executable()
+			.list();
+	}
+
+	/** What the job executor does: runs each due mail job; a failure is recorded on the job, as in production. */
+	void runMailJobs() {
+		for (Job job : mailJobs()) {
+			try {
+				engine.getManagementService().executeJob(job.getId());
+			}
+			catch (RuntimeException failed) {
+				// the engine has decremented the job's retries and recorded the exception
+			}
+		}
+	}
+
+	MimeMessage[] mailsTo(String address) {
+		return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+			try {
+				return java.util.Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+					.anyMatch(to -> to.toString().contains(address));
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toArray(MimeMessage[]::new);
+	}
+
+	@Test
+	void theCitizenGetsAnAcknowledgementWithReferenceAndTrackingCode() throws Exception {
+		String ref = submit("Night bus", "Noa", "noa@example.org", null);
+		runMailJobs();
+
+		MimeMessage[] mails = mailsTo("noa@example.org");
+		assertThat(mails).hasSize(1);
+		assertThat(mails[0].getSubject()).contains(ref);
+		String body = GreenMailUtil.getBody(mails[0]);
+		assertThat(body).contains(ref).contains("Night bus").containsPattern("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
+		Notification record = notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id()).get(0);
+		assertThat(record.status()).isEqualTo(Notification.Status.SENT);
+		assertThat(record.parameters()).as("the tracking code is not kept after sending").isNull();
+	}
+
+	@Test
+	void aStatusChangeTellsTheCitizenTheReasonWithHtmlEscaped() throws Exception {
+		String ref = submit("Bike lanes", "Ben", "ben@example.org", null);
+		support.complete(ref, "Task_ScreenIdea", Map.of("screeningDecision", "REJECT", "category", "MOBILITY",
+				"priority", "LOW", "publicReason", "Not a city road <b>sorry</b>"));
+		runMailJobs();
+
+		MimeMessage[] mails = mailsTo("ben@example.org");
+		assertThat(mails).hasSize(2);
+		MimeMessage rejection = mails[1];
+		String html = htmlPart(rejection);
+		assertThat(html).contains("Not a city road &lt;b&gt;sorry&lt;/b&gt;").doesNotContain("<b>sorry</b>");
+		assertThat(rejection.getSubject()).contains(ref);
+	}
+
+	/** The decoded HTML part of a multipart/alternative mail. */
+	static String htmlPart(jakarta.mail.Part part) throws Exception {
+		if (part.isMimeType("text/html")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String html = htmlPart(multipart.getBodyPart(i));
+				if (html != null) {
+					return html;
+				}
+			}
+		}
+		return null;
+	}
+
+	@Test
+	void aQuestionReachesTheCitizen() throws Exception {
+		String ref = submit("Compost", "Cleo", "cleo@example.org", null);
+		support.complete(ref, "Task_ScreenIdea", Map.of("screeningDecision", "ASK", "category", "ENVIRONMENT",
+				"priority", "NORMAL", "questionToCitizen", "Which park do you mean?"));
+		runMailJobs();
+
+		MimeMessage[] mails = mailsTo("cleo@example.org");
+		assertThat(mails).hasSize(2);
+		assertThat(GreenMailUtil.getBody(mails[1])).contains("Which park do you mean?");
+	}
+
+	@Test
+	void aWithdrawalIsConfirmed() throws Exception {
+		String ref = submit("Benches", "Wim", "wim@example.org", null);
+		engine.getRuntimeService().createMessageCorrelation("IdeaWithdrawalRequested").processInstanceBusinessKey(ref)
+			.correlate();
+		runMailJobs();
+
+		MimeMessage[] mails = mailsTo("wim@example.org");
+		assertThat(mails).hasSize(2);
+		assertThat(GreenMailUtil.getBody(mails[1])).contains(ref).contains("Withdrawn by the citizen.");
+	}
+
+	@Test
+	void aCitizenWhoAskedForGermanGetsGerman() throws Exception {
+		String ref = submit("Nachtbus", "Greta", "greta@example.org", "de");
+		runMailJobs();
+
+		MimeMessage mail = mailsTo("greta@example.org")[0];
+		assertThat(mail.getSubject()).contains(ref).isNotEqualTo(englishSubjectOf("Nachtbus"));
+	}
+
+	private String englishSubjectOf(String title) throws Exception {
+		String ref = submit(title, "Eddie", "eddie@example.org", "en");
+		runMailJobs();
+		return mailsTo("eddie@example.org")[0].getSubject().replace(ref, "");
+	}
+
+	@Test
+	void aTaskCompletedWhileTheMailServerIsDownSucceedsAndTheMailArrivesOnceLater() throws Exception {
+		smtp.stop();
+		String ref = submit("Shade trees", "Sam", "sam@example.org", null);
+		support.complete(ref, "Task_ScreenIdea", Map.of("screeningDecision", "REJECT", "category", "URBAN_PLANNING",
+				"priority", "LOW", "publicReason", "Trees are planned already."));
+		assertThat(support.status(ref)).as("the rejection went through").hasToString("REJECTED");
+
+		runMailJobs();
+		assertThat(mailJobs()).as("failed jobs wait for their next try").isEmpty();
+		List<Job> waiting = engine.getManagementService().createJobQuery().processDefinitionKey(Notifications.PROCESS_KEY)
+			.list();
+		assertThat(waiting).hasSize(2).allSatisfy(job -> assertThat(job.getExceptionMessage()).isNotNull());
+
+		smtp.start();
+		waiting.forEach(job -> engine.getManagementService().setJobDuedate(job.getId(), new java.util.Date()));
+		runMailJobs();
+		assertThat(mailsTo("sam@example.org")).hasSize(2);
+
+		// a retry after the server accepted a mail does not send it again
+		Notification sent = notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id()).get(0);
+		engine.getRuntimeService().startProcessInstanceByKey(Notifications.PROCESS_KEY,
+				Map.of(Notifications.NOTIFICATION_ID, sent.id()));
+		runMailJobs();
+		assertThat(mailsTo("sam@example.org")).hasSize(2);
+	}
+
+	@Test
+	void theLastFailedTryIsAnIncidentAnOperatorCanRetry() {
+		smtp.stop();
+		String ref = submit("Water fountains", "Ida", "ida@example.org", null);
+		Job job = mailJobs().get(0);
+		runMailJobs();
+		// the retries the cycle leaves, used up but one; the next failure is the last
+		engine.getManagementService().setJobRetries(job.getId(), 1);
+		engine.getManagementService().setJobDuedate(job.getId(), new java.util.Date());
+
+		runMailJobs();
+
+		List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
+			.processInstanceId(job.getProcessInstanceId()).list();
+		assertThat(incidents).hasSize(1);
+		assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_SendEmail");
+		assertThat(support.status(ref)).hasToString("IN_REVIEW");
+
+		// the operator's "retry" in Cockpit: one more try, now
+		smtp.start();
+		engine.getManagementService().setJobRetries(job.getId(), 1);
+		engine.getManagementService().setJobDuedate(job.getId(), new java.util.Date());
+		runMailJobs();
+		assertThat(mailsTo("ida@example.org")).hasSize(1);
+		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
+			.isZero();
+	}
+
+	@Test
+	void aLineBreakInANameCannotInjectAHeader() throws Exception {
+		submit("Benches", "Eve\r\nBcc: attacker@example.org", "eve@example.org", null);
+		runMailJobs();
+
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(mail.getHeader("Bcc")).isNull();
+		assertThat(mail.getAllRecipients()).hasSize(1);
+		assertThat(mail.getAllRecipients()[0].toString()).contains("eve@example.org");
+	}
+
+	@Test
+	void noMailAfterTheCitizensDataIsErasedAndTheRecordGoesWithIt() {
+		String ref = submit("Library hours", "Lu", "lu@example.org", null);
+		erasure.eraseCitizenOf(ref);
+		runMailJobs();
+
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id())).isEmpty();
+
+		support.complete(ref, "Task_ScreenIdea", Map.of("screeningDecision", "REJECT", "category", "CULTURE",
+				"priority", "LOW", "publicReason", "Already planned."));
+		runMailJobs();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void staffHearOfNewTasksRemindersAndEscalations() throws Exception {
+		support.ensureUser("screener", "innovation-office");
+		org.camunda.bpm.engine.identity.User user = engine.getIdentityService().createUserQuery().userId("screener")
+			.singleResult();
+		user.setEmail("screener@city.example");
+		engine.getIdentityService().saveUser(user);
+
+		String ref = submit("Playground map", null, null, null);
+		runMailJobs();
+		MimeMessage[] newTask = mailsTo("screener@city.example");
+		assertThat(newTask).hasSize(1);
+		assertThat(GreenMailUtil.getBody(newTask[0])).contains("Screen idea").contains(ref);
+
+		List<Job> timers = engine.getManagementService().createJobQuery()
+			.processInstanceId(support.instance(ref).getId()).timers().activityId("Task_ScreenIdea")
+			.orderByJobDuedate().asc().list();
+		timers.forEach(timer -> engine.getManagementService().executeJob(timer.getId()));
+		runMailJobs();
+		assertThat(mailsTo("screener@city.example")).hasSize(3);
+
+		engine.getIdentityService().setUserInfo("screener", StaffNotifications.NEW_TASKS_SETTING, "false");
+		submit("Another idea", null, null, null);
+		runMailJobs();
+		assertThat(mailsTo("screener@city.example")).as("new-task mails turned off").hasSize(3);
+	}
+
+}
