@@ -72,14 +72,15 @@ class IdeaApiController {
 
 	@PostMapping
 	ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody IdeaSubmissionRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"The Idempotency-Key header must have 1 to 100 characters.");
 		}
 		IdeaSubmission.Submitted submitted = submission.submit(new IdeaService.NewIdea(request.title().strip(),
 				request.description().strip(), request.theme(), request.reach(), Channel.PORTAL,
-				blankToNull(request.name()), blankToNull(request.email()), idempotencyKey));
+				blankToNull(request.name()), blankToNull(request.email()), idempotencyKey, language(acceptLanguage)));
 		Idea idea = submitted.idea();
 		if (submitted.repeated()) {
 			return ResponseEntity.ok(new SubmissionResponse(idea.reference(), null, ideas.require(idea.reference()).status(),
@@ -138,6 +139,22 @@ class IdeaApiController {
 		return ideas.findByTrackingCode(trackingCode)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND));
 	}
+
+	/** The language of the citizen's e-mails: the best of the browser's languages that the city's texts exist in. */
+	static String language(String acceptLanguage) {
+		if (acceptLanguage == null || acceptLanguage.isBlank()) {
+			return null;
+		}
+		try {
+			return java.util.Locale.lookupTag(java.util.Locale.LanguageRange.parse(acceptLanguage), MAIL_LANGUAGES);
+		}
+		catch (IllegalArgumentException unreadable) {
+			return null;
+		}
+	}
+
+	/** The languages of messages*.properties. */
+	static final List<String> MAIL_LANGUAGES = List.of("en", "de");
 
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();

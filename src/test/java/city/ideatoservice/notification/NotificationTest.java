@@ -20,6 +20,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * facts, HTML escaped; a mail server that is down blocks no task and loses no mail; the last failed try is an
  * incident; a name cannot inject a header.
  */
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
 		"spring.datasource.url=jdbc:h2:mem:idea-to-service-notification-test;DB_CLOSE_DELAY=-1",
 		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
@@ -249,8 +255,9 @@ class NotificationTest {
 		submit("Benches", "Eve\r\nBcc: attacker@example.org", "eve@example.org", null);
 		runMailJobs();
 
-		assertThat(smtp.getReceivedMessages()).hasSize(1);
-		MimeMessage mail = smtp.getReceivedMessages()[0];
+		assertThat(mailsTo("eve@example.org")).hasSize(1);
+		assertThat(mailsTo("attacker@example.org")).isEmpty();
+		MimeMessage mail = mailsTo("eve@example.org")[0];
 		assertThat(mail.getHeader("Bcc")).isNull();
 		assertThat(mail.getAllRecipients()).hasSize(1);
 		assertThat(mail.getAllRecipients()[0].toString()).contains("eve@example.org");
@@ -262,13 +269,45 @@ class NotificationTest {
 		erasure.eraseCitizenOf(ref);
 		runMailJobs();
 
-		assertThat(smtp.getReceivedMessages()).isEmpty();
-		assertThat(notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id())).isEmpty();
+		assertThat(mailsTo("lu@example.org")).isEmpty();
+		assertThat(notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id()))
+			.noneMatch(notification -> notification.citizenId() != null);
 
 		support.complete(ref, "Task_ScreenIdea", Map.of("screeningDecision", "REJECT", "category", "CULTURE",
 				"priority", "LOW", "publicReason", "Already planned."));
 		runMailJobs();
-		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(mailsTo("lu@example.org")).isEmpty();
+	}
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
+	static String basic(String user) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":password-" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void theInnovationOfficeSeesWhichMailsWentToWhomAndOthersDoNot() throws Exception {
+		support.ensureUser("office", "innovation-office");
+		support.ensureUser("someclerk", "council-clerks");
+		String ref = submit("Bus shelters", "Bo", "bo@example.org", null);
+		runMailJobs();
+		String url = "/api/staff/ideas/" + ref + "/notifications";
+
+		mvc.perform(get(url).header("Authorization", basic("office")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].kind").value("IDEA_RECEIVED"))
+			.andExpect(jsonPath("$[0].recipient").value("bo@example.org"))
+			.andExpect(jsonPath("$[0].status").value("SENT"))
+			.andExpect(jsonPath("$[0].sentAt").exists());
+		mvc.perform(get(url).header("Authorization", basic("someclerk"))).andExpect(status().isForbidden());
+		mvc.perform(get(url)).andExpect(status().isUnauthorized());
+
+		mvc.perform(post("/api/staff/ideas/" + ref + "/citizen-erasure").header("Authorization", basic("office")))
+			.andExpect(status().isNoContent());
+		mvc.perform(get(url).header("Authorization", basic("office"))).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.kind == 'IDEA_RECEIVED')]").isEmpty());
 	}
 
 	@Test
