@@ -154,8 +154,9 @@ class IdeaToServiceApplicationTests {
 				"fundingSource", "NEW_FUNDING", "estimatedBudget", 4500));
 		awaitStatus(code, "PROTOTYPING");
 
-		// prototype: finance funds it, the data stewards open the data, the champion passes the checkpoint
-		submit("finn", ref, "decide-funding-request", form("fundingOutcome", "APPROVED", "approvedAmount", 4500));
+		// prototype: the innovation office funds it, the data stewards open the data, the champion passes the checkpoint
+		// 4,500 euros: the innovation office approves (DMN funding-approval), reserving the money from the budget
+		submit("inno", ref, "approve-funding", form("approvalDecision", "APPROVE"));
 		for (String steward : List.of("mobility-steward", "mobility-steward", "mobility-steward",
 				"urban-planning-steward", "urban-planning-steward")) {
 			submit(steward, ref, "open-dataset", form("datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0",

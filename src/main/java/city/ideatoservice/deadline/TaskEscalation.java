@@ -42,7 +42,8 @@ public class TaskEscalation implements TaskListener {
 		if (groups.isEmpty() && escalation.assigneeLeadGroup() != null) {
 			leads.add(escalation.assigneeLeadGroup());
 		}
-		leads.forEach(task::addCandidateGroup);
+		// a group that leads itself is a candidate already
+		leads.stream().filter(lead -> !groups.contains(lead)).forEach(task::addCandidateGroup);
 		task.setPriority(ESCALATED_PRIORITY);
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.ESCALATION, task.getId(), task.getName(),
 				(String) task.getVariable(ProcessVariables.IDEA_REFERENCE), task.getAssignee(), List.copyOf(leads)));

@@ -177,7 +177,7 @@ public class DemoData {
 			.putValue(DATASETS, JsonVariables.list(datasets))
 			.putValue(FUNDING_SOURCE, "NEW_FUNDING")
 			.putValue(ESTIMATED_BUDGET, 3000));
-		completeTask(reference, "Task_DecideFunding", Map.of(FUNDING_OUTCOME, "APPROVED", APPROVED_AMOUNT, 3000));
+		completeTask(reference, "Task_ApproveAsInnovationOffice", Map.of(APPROVAL_DECISION, "APPROVE"));
 		for (int i = 0; i < datasets.size(); i++) {
 			completeTask(reference, "Task_PublishDataset", Map.of(DATASET_OUTCOME, "PUBLISHED", DATASET_LICENCE,
 					"CC-BY-4.0", DATASET_FORMAT, "CSV", DATASET_URL, "https://data.city.example/dataset-" + i));

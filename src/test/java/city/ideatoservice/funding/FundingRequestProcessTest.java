@@ -2,85 +2,205 @@ package city.ideatoservice.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import city.ideatoservice.identity.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * funding-request on its own, started the way CallActivity_RequestFunding of idea-to-service starts it, finance's
- * decision submitted through the form service as Tasklist does.
+ * funding-request on its own, started the way CallActivity_RequestFunding of idea-to-service starts it, every task
+ * submitted through the form service as Tasklist does (amounts in euros, as Integer or Double). Decisions and
+ * reservations are kept by idea reference, so every test uses a fresh one; each test starts with unspent budgets.
+ * The culture department's budget is set to 1,000 euros here to test what happens when the money runs out.
  */
-@SpringBootTest(
-		properties = { "camunda.bpm.job-execution.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:funding-request-process-test;DB_CLOSE_DELAY=-1",
-				"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password" })
+@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
+		"spring.datasource.url=jdbc:h2:mem:funding-request-process-test;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
+		"idea-to-service.funding.max-rounds=2", "idea-to-service.funding.yearly-budgets.dept-culture=1000" })
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class FundingRequestProcessTest {
 
-	static final String TASK = "Task_DecideFunding";
+	static final String CONFIRM_INITIATIVE = "Task_ConfirmInitiative";
 
-	/** 4,500.50 euros, as the co-design outcome's estimated budget of 4500.5 arrives. */
-	static final long REQUESTED_CENTS = 450050L;
+	static final String APPROVE_SMALL = "Task_ApproveAsInnovationOffice";
+
+	static final String APPROVE_AS_HEAD = "Task_ApproveAsDepartmentHead";
+
+	static final String APPROVE_AS_FINANCE = "Task_ApproveAsFinance";
+
+	static final String REVIEW_AS_FINANCE = "Task_ReviewAsFinance";
+
+	static final String DECIDE_AS_COMMITTEE = "Task_DecideAsBudgetCommittee";
+
+	static final String REVISE = "Task_ReviseRequest";
+
+	static final String CHAMPION = "champion-funding";
+
+	static final String INNOVATION_OFFICER = "officer-funding";
+
+	static final String FINANCE_OFFICER = "finance-funding";
+
+	static final String HEAD = "head-funding";
+
+	static final String COMMITTEE_MEMBER = "committee-funding";
+
+	static final String MOBILITY = "dept-mobility";
+
+	static final String ENVIRONMENT = "dept-environment";
+
+	/** 1,000 euros in this test's settings. */
+	static final String CULTURE = "dept-culture";
+
+	static final AtomicInteger ideas = new AtomicInteger();
 
 	@Autowired
 	ProcessEngine engine;
 
+	@Autowired
+	PrototypeBudgets budgets;
+
+	@Autowired
+	FundingDecisionRepository decisions;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void setUp() {
 		AbstractAssertions.init(engine);
+		jdbc.sql("update prototype_budget set committed_cents = 0").update();
+		// every city employee is in a group; its members may read the models (IdentitySetup)
+		ensureUser(CHAMPION, "dept-mobility");
+		ensureUser(INNOVATION_OFFICER, Groups.INNOVATION_OFFICE);
+		ensureUser(FINANCE_OFFICER, Groups.FINANCE);
+		ensureUser(HEAD, "heads-environment", "heads-mobility");
+		ensureUser(COMMITTEE_MEMBER, Groups.BUDGET_COMMITTEE);
+	}
+
+	void ensureUser(String id, String... groups) {
+		IdentityService identity = engine.getIdentityService();
+		if (identity.createUserQuery().userId(id).count() == 0) {
+			User user = identity.newUser(id);
+			user.setPassword("password-" + id);
+			identity.saveUser(user);
+		}
+		for (String group : groups) {
+			if (identity.createGroupQuery().groupId(group).count() == 0) {
+				identity.saveGroup(identity.newGroup(group));
+			}
+			if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+				identity.createMembership(id, group);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- starting, working and reading the process
+
+	/** A fresh idea reference (at most 20 characters): decisions and reservations are kept by reference. */
+	static String newReference() {
+		return "IDEA-2026-" + (9000 + ideas.incrementAndGet());
 	}
 
 	/** The variables CallActivity_RequestFunding passes in (camunda:in). */
-	ProcessInstance requestFunding(long requestedAmountCents, String fundedInitiative) {
+	ProcessInstance requestFunding(String department, long requestedAmountCents, String fundedInitiative) {
+		String reference = newReference();
 		Map<String, Object> in = new HashMap<>();
-		in.put("ideaReference", "IDEA-2026-0042");
+		in.put("ideaReference", reference);
 		in.put("ideaTitle", "Bike lanes");
-		in.put("sponsorDepartment", "dept-mobility");
+		in.put("sponsorDepartment", department);
 		in.put("requestedAmountCents", requestedAmountCents);
 		in.put("fundingPurpose", "Safer cycling to school");
 		in.put("fundedInitiative", fundedInitiative);
-		return engine.getRuntimeService()
-			.startProcessInstanceByKey(ProcessKeys.FUNDING_REQUEST, "IDEA-2026-0042", in);
+		in.put("champion", CHAMPION);
+		return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.FUNDING_REQUEST, reference, in);
 	}
 
-	ProcessInstance requestFunding() {
-		return requestFunding(REQUESTED_CENTS, null);
+	ProcessInstance requestFunding(String department, long requestedAmountCents) {
+		return requestFunding(department, requestedAmountCents, null);
 	}
 
-	Task decisionTask(ProcessInstance instance) {
+	static String reference(ProcessInstance instance) {
+		return instance.getBusinessKey();
+	}
+
+	Task task(ProcessInstance instance, String taskDefinitionKey) {
+		Task task = engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(taskDefinitionKey)
+			.singleResult();
+		assertThat(task).as("open task %s", taskDefinitionKey).isNotNull();
+		return task;
+	}
+
+	List<String> openTasks(ProcessInstance instance) {
 		return engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceId(instance.getId())
-			.taskDefinitionKey(TASK)
-			.singleResult();
+			.list()
+			.stream()
+			.map(Task::getTaskDefinitionKey)
+			.toList();
 	}
 
-	void decide(ProcessInstance instance, Object... keyValues) {
-		engine.getFormService().submitTaskForm(decisionTask(instance).getId(), form(keyValues));
+	List<String> candidateGroups(Task task) {
+		return engine.getTaskService()
+			.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.map(IdentityLink::getGroupId)
+			.toList();
+	}
+
+	String formKey(Task task) {
+		return engine.getTaskService()
+			.createTaskQuery()
+			.taskId(task.getId())
+			.initializeFormKeys()
+			.singleResult()
+			.getCamundaFormRef()
+			.getKey();
 	}
 
 	static Map<String, Object> form(Object... keyValues) {
@@ -91,195 +211,696 @@ class FundingRequestProcessTest {
 		return form;
 	}
 
-	/** What CallActivity_RequestFunding passes back out (camunda:out): fundingOutcome, approvedAmountCents, fundingReason. */
+	/** Submits a task's form as the user would in Tasklist. */
+	void submit(String taskId, String user, Object... keyValues) {
+		IdentityService identity = engine.getIdentityService();
+		// as Tasklist does: the user with their groups (authorization is on)
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		identity.setAuthentication(user, groups);
+		try {
+			engine.getFormService().submitTaskForm(taskId, form(keyValues));
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	/** Submits the open task's form, then runs the asynchronous continuations (the job executor is off). */
+	void decide(ProcessInstance instance, String taskDefinitionKey, String user, Object... keyValues) {
+		submit(task(instance, taskDefinitionKey).getId(), user, keyValues);
+		runMessageJobs(instance);
+	}
+
+	/** The parallel join of the MEDIUM level is asyncBefore: each arriving branch leaves a message job. */
+	void runMessageJobs(ProcessInstance instance) {
+		for (int i = 0; i < 10; i++) {
+			List<Job> jobs = engine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(instance.getId())
+				.messages()
+				.executable()
+				.list();
+			if (jobs.isEmpty()) {
+				return;
+			}
+			jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+		}
+		throw new AssertionError("asynchronous jobs keep coming");
+	}
+
+	void assertRefused(ProcessInstance instance, String taskDefinitionKey, String field, Object... keyValues) {
+		assertRefusedSaying(instance, taskDefinitionKey, field, null, keyValues);
+	}
+
+	/** The form is refused naming the field; the task stays open and nothing is recorded or reserved. */
+	void assertRefusedSaying(ProcessInstance instance, String taskDefinitionKey, String field, String messagePart,
+			Object... keyValues) {
+		Task task = task(instance, taskDefinitionKey);
+		int decided = decisions.findByIdeaReferenceOrderByFundingRoundAscDecidedAtAsc(reference(instance)).size();
+		String department = (String) engine.getRuntimeService().getVariable(instance.getId(), "sponsorDepartment");
+		long remaining = remainingCents(department);
+		long reserved = reservedCents(instance);
+
+		assertThatThrownBy(() -> submit(task.getId(), workerOf(task), keyValues))
+			.isInstanceOf(FormFieldValidationException.class)
+			.satisfies(refused -> {
+				assertThat(((FormFieldValidationException) refused).<Object>getDetail()).as("the field refused")
+					.isEqualTo(field);
+				if (messagePart != null) {
+					assertThat(refused.getMessage()).contains(messagePart);
+				}
+			});
+
+		assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).as("task still open")
+			.isEqualTo(1);
+		assertThat(instance).isWaitingAt(taskDefinitionKey);
+		assertThat(decisions.findByIdeaReferenceOrderByFundingRoundAscDecidedAtAsc(reference(instance)))
+			.as("decisions recorded")
+			.hasSize(decided);
+		assertThat(remainingCents(department)).as("budget left").isEqualTo(remaining);
+		assertThat(reservedCents(instance)).as("money reserved").isEqualTo(reserved);
+	}
+
+	/** Someone allowed to work the task: its assignee, or a member of its candidate group. */
+	String workerOf(Task task) {
+		if (task.getAssignee() != null) {
+			return task.getAssignee();
+		}
+		String group = candidateGroups(task).get(0);
+		return switch (group) {
+			case Groups.INNOVATION_OFFICE -> INNOVATION_OFFICER;
+			case Groups.FINANCE -> FINANCE_OFFICER;
+			case Groups.BUDGET_COMMITTEE -> COMMITTEE_MEMBER;
+			default -> HEAD;
+		};
+	}
+
+	long remainingCents(String department) {
+		return budgets.remainingCents(department, budgets.currentYear());
+	}
+
+	long committedCents(String department) {
+		return jdbc.sql("select committed_cents from prototype_budget where department = :department and budget_year = :year")
+			.param("department", department)
+			.param("year", budgets.currentYear())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Leaves only this much of a department's budget unspent. */
+	void leaveInBudget(String department, long cents) {
+		jdbc.sql("update prototype_budget set committed_cents = total_cents - :left"
+				+ " where department = :department and budget_year = :year")
+			.param("left", cents)
+			.param("department", department)
+			.param("year", budgets.currentYear())
+			.update();
+	}
+
+	long reservedCents(ProcessInstance instance) {
+		return jdbc.sql("select coalesce(sum(amount_cents), 0) from funding_reservation where idea_reference = :reference")
+			.param("reference", reference(instance))
+			.query(Long.class)
+			.single();
+	}
+
+	/** The process instance's own variables in history: what CallActivity_RequestFunding passes back out. */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
 			.createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId())
 			.list()) {
-			values.put(variable.getName(), variable.getValue());
+			if (variable.getTaskId() == null && instance.getId().equals(variable.getActivityInstanceId())) {
+				values.put(variable.getName(), variable.getValue());
+			}
 		}
 		return values;
 	}
 
-	void assertRefused(ProcessInstance instance, String field, Object... keyValues) {
-		assertThatThrownBy(() -> decide(instance, keyValues)).isInstanceOf(FormFieldValidationException.class)
-			.extracting(refused -> ((FormFieldValidationException) refused).<Object>getDetail())
-			.as("the field refused")
-			.isEqualTo(field);
-		assertThat(instance).isWaitingAt(TASK);
-		assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("fundingOutcome",
-				"approvedAmountCents");
+	/** fundingApprovers, a Json list: one entry per decision, every round. */
+	List<Map<String, Object>> approvers(ProcessInstance instance) throws Exception {
+		Object json = outputs(instance).get("fundingApprovers");
+		assertThat(json).as("fundingApprovers in history").isNotNull();
+		return new ObjectMapper().readValue(json.toString(), new TypeReference<List<Map<String, Object>>>() {
+		});
 	}
 
-	@Test
-	void financeDecidesTheRequest() {
-		ProcessInstance instance = requestFunding();
-
-		assertThat(instance).isStarted().isWaitingAt(TASK);
-		Task task = decisionTask(instance);
-		assertThat(task).hasCandidateGroup(Groups.FINANCE).isNotAssigned();
-		assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
-			.extracting(link -> link.getGroupId())
-			.containsExactly(Groups.FINANCE);
-		assertThat(task.getDueDate()).isNotNull();
-		assertThat(engine.getTaskService()
-			.createTaskQuery()
-			.taskId(task.getId())
-			.initializeFormKeys()
-			.singleResult()
-			.getCamundaFormRef()
-			.getKey()).isEqualTo("decide-funding-request");
+	static Map<String, Object> approver(int round, String role, String decision, long amountCents, String reason) {
+		Map<String, Object> approver = new HashMap<>();
+		approver.put("round", round);
+		approver.put("role", role);
+		approver.put("decision", decision);
+		approver.put("amountCents", amountCents);
+		approver.put("reason", reason);
+		return approver;
 	}
 
+	/** The approvers without decidedBy, amounts as long: comparable with {@link #approver}. */
+	List<Map<String, Object>> approverDecisions(ProcessInstance instance) throws Exception {
+		List<Map<String, Object>> comparable = new ArrayList<>();
+		for (Map<String, Object> entry : approvers(instance)) {
+			Map<String, Object> approver = new HashMap<>(entry);
+			approver.remove("decidedBy");
+			approver.put("round", ((Number) entry.get("round")).intValue());
+			approver.put("amountCents", ((Number) entry.get("amountCents")).longValue());
+			comparable.add(approver);
+		}
+		return comparable;
+	}
+
+	// ---------------------------------------------------------------- JOIN: joining an already funded initiative
+
 	@Test
-	void approvedGrantsTheAmountInCents() {
-		ProcessInstance instance = requestFunding();
+	void joiningAFundedInitiativeIsConfirmedByTheInnovationOffice() throws Exception {
+		// CodesignOutcomeCheck passes 0 cents when the prototype joins a funded initiative
+		ProcessInstance instance = requestFunding(MOBILITY, 0L, "Cycling strategy 2025");
 
-		decide(instance, "fundingOutcome", "APPROVED", "approvedAmount", 4500.5);
+		assertThat(instance).isWaitingAt(CONFIRM_INITIATIVE);
+		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "approvalLevel")).isEqualTo("JOIN");
+		Task task = task(instance, CONFIRM_INITIATIVE);
+		assertThat(candidateGroups(task)).containsExactly(Groups.INNOVATION_OFFICE);
+		assertThat(task.getAssignee()).isNull();
+		assertThat(formKey(task)).isEqualTo("confirm-funded-initiative");
+		assertRefused(instance, CONFIRM_INITIATIVE, "approvalDecision", "approvalDecision", "APPROVE");
 
-		assertThat(instance).hasPassedInOrder("StartEvent_FundingRequested", TASK, "EndEvent_FundingDecided")
+		decide(instance, CONFIRM_INITIATIVE, INNOVATION_OFFICER, "approvalDecision", "CONFIRM");
+
+		assertThat(instance).hasPassedInOrder("Task_OpenFundingRound", "Task_DetermineApprovers", CONFIRM_INITIATIVE,
+				"Task_CombineDecisions", "EndEvent_FundingApproved")
 			.isEnded();
+		Map<String, Object> out = outputs(instance);
+		assertThat(out).containsEntry("fundingOutcome", "JOINED").containsEntry("approvedAmountCents", 0L);
+		assertThat(out.get("fundingReason")).isNull();
+		assertThat(approverDecisions(instance))
+			.containsExactly(approver(1, Groups.INNOVATION_OFFICE, "CONFIRM", 0L, null));
+		assertThat(approvers(instance).get(0)).containsEntry("decidedBy", INNOVATION_OFFICER);
+		assertThat(reservedCents(instance)).isZero();
+		assertThat(committedCents(MOBILITY)).isZero();
+	}
+
+	@Test
+	void joiningDeniedNeedsAReasonAndGoesBackToTheChampion() throws Exception {
+		ProcessInstance instance = requestFunding(MOBILITY, 0L, "Cycling strategy 2025");
+
+		assertRefused(instance, CONFIRM_INITIATIVE, "approvalReason", "approvalDecision", "DENY");
+		assertRefused(instance, CONFIRM_INITIATIVE, "approvalReason", "approvalDecision", "DENY", "approvalReason",
+				"  ");
+		decide(instance, CONFIRM_INITIATIVE, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason",
+				"That initiative is closed");
+
+		assertThat(instance).hasPassed("Task_CombineDecisions").isWaitingAt(REVISE);
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("fundingOutcome", "DENIED")
+			.containsEntry("approvedAmountCents", 0L)
+			.containsEntry("fundingReason", "That initiative is closed");
+
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "WITHDRAW");
+
+		assertThat(instance).hasPassed("EndEvent_RequestWithdrawn").isEnded();
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "DENIED").containsEntry("approvedAmountCents", 0L);
+		assertThat(approverDecisions(instance))
+			.containsExactly(approver(1, Groups.INNOVATION_OFFICE, "DENY", 0L, "That initiative is closed"));
+	}
+
+	@Test
+	void aDeniedJoinResubmittedWithAnAmountBecomesARequestForNewMoney() throws Exception {
+		ProcessInstance instance = requestFunding(MOBILITY, 0L, "Cycling strategy 2025");
+		decide(instance, CONFIRM_INITIATIVE, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason",
+				"That initiative is closed");
+
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000,
+				"revisedPurpose", "A prototype of our own");
+
+		assertThat(instance).isWaitingAt(APPROVE_SMALL);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED").containsEntry("approvedAmountCents", 300000L);
+	}
+
+	// ---------------------------------------------------------------- SMALL: up to 5,000 euros
+
+	@Test
+	void smallFundingIsApprovedByTheInnovationOfficeAndReservedFromTheBudget() throws Exception {
+		ProcessInstance instance = requestFunding(MOBILITY, 450050L);
+
+		assertThat(instance).isWaitingAt(APPROVE_SMALL);
+		assertThat(openTasks(instance)).containsExactly(APPROVE_SMALL);
+		Task task = task(instance, APPROVE_SMALL);
+		assertThat(candidateGroups(task)).containsExactly(Groups.INNOVATION_OFFICE);
+		assertThat(formKey(task)).isEqualTo("approve-funding");
+		assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
+			.containsEntry("requestedAmount", 4500.5)
+			.containsEntry("remainingBudget", 150000.0)
+			.containsEntry("fundingHistory", "");
+		assertThat(engine.getTaskService().getVariable(task.getId(), "approverRole"))
+			.isEqualTo(Groups.INNOVATION_OFFICE);
+
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
+
+		assertThat(instance).hasPassedInOrder(APPROVE_SMALL, "Task_CombineDecisions", "EndEvent_FundingApproved")
+			.isEnded();
+		assertThat(instance).hasNotPassed(REVISE);
 		Map<String, Object> out = outputs(instance);
 		assertThat(out).containsEntry("fundingOutcome", "APPROVED").containsEntry("approvedAmountCents", 450050L);
 		assertThat(out.get("fundingReason")).isNull();
+		assertThat(approverDecisions(instance))
+			.containsExactly(approver(1, Groups.INNOVATION_OFFICE, "APPROVE", 450050L, null));
+		assertThat(reservedCents(instance)).isEqualTo(450050L);
+		assertThat(committedCents(MOBILITY)).isEqualTo(450050L);
+		assertThat(remainingCents(MOBILITY)).isEqualTo(15_000_000L - 450050L);
 	}
 
 	@Test
-	void approvedMayGrantLessAndTakeANote() {
-		ProcessInstance instance = requestFunding();
+	void aPartialApprovalNeedsALowerAmountAndAReason_aDenialAReason() {
+		ProcessInstance instance = requestFunding(MOBILITY, 400000L);
 
-		// a whole number from Tasklist arrives as an Integer
-		decide(instance, "fundingOutcome", "APPROVED", "approvedAmount", 4000, "fundingReason", "Rounded down");
+		assertRefused(instance, APPROVE_SMALL, "approvalDecision");
+		assertRefused(instance, APPROVE_SMALL, "approvalDecision", "approvalDecision", "MAYBE");
+		assertRefused(instance, APPROVE_SMALL, "approvalDecision", "approvalDecision", "CONFIRM");
+		assertRefused(instance, APPROVE_SMALL, "approvedAmount", "approvalDecision", "PARTIAL", "approvalReason",
+				"Only the first street");
+		assertRefused(instance, APPROVE_SMALL, "approvedAmount", "approvalDecision", "PARTIAL", "approvedAmount", 4000,
+				"approvalReason", "All of it");
+		assertRefused(instance, APPROVE_SMALL, "approvedAmount", "approvalDecision", "PARTIAL", "approvedAmount",
+				4000.01, "approvalReason", "More than asked");
+		assertRefused(instance, APPROVE_SMALL, "approvedAmount", "approvalDecision", "PARTIAL", "approvedAmount", 0,
+				"approvalReason", "Nothing");
+		assertRefused(instance, APPROVE_SMALL, "approvedAmount", "approvalDecision", "PARTIAL", "approvedAmount",
+				10.123, "approvalReason", "Odd cents");
+		assertRefused(instance, APPROVE_SMALL, "approvalReason", "approvalDecision", "PARTIAL", "approvedAmount", 3000);
+		assertRefused(instance, APPROVE_SMALL, "approvalReason", "approvalDecision", "PARTIAL", "approvedAmount", 3000,
+				"approvalReason", "   ");
+		assertRefused(instance, APPROVE_SMALL, "approvalReason", "approvalDecision", "DENY");
+		assertRefused(instance, APPROVE_SMALL, "approvalReason", "approvalDecision", "DENY", "approvalReason",
+				"x".repeat(2001));
+
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 2500.5,
+				"approvalReason", "Only the first street this year");
+
+		assertThat(instance).isWaitingAt(REVISE);
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("fundingOutcome", "PARTIALLY_APPROVED")
+			.containsEntry("approvedAmountCents", 250050L)
+			.containsEntry("fundingReason", "Only the first street this year");
+		assertThat(reservedCents(instance)).isEqualTo(250050L);
+		assertThat(committedCents(MOBILITY)).isEqualTo(250050L);
+	}
+
+	// ---------------------------------------------------------------- MEDIUM: up to 50,000 euros
+
+	@Test
+	void mediumFundingNeedsTheDepartmentHeadAndFinanceInParallel() throws Exception {
+		ProcessInstance instance = requestFunding(ENVIRONMENT, 2_000_000L);
+
+		assertThat(openTasks(instance)).containsExactlyInAnyOrder(APPROVE_AS_HEAD, APPROVE_AS_FINANCE);
+		assertThat(candidateGroups(task(instance, APPROVE_AS_HEAD))).containsExactly("heads-environment");
+		assertThat(candidateGroups(task(instance, APPROVE_AS_FINANCE))).containsExactly(Groups.FINANCE);
+		assertThat(formKey(task(instance, APPROVE_AS_HEAD))).isEqualTo("approve-funding");
+		assertThat(formKey(task(instance, APPROVE_AS_FINANCE))).isEqualTo("approve-funding");
+
+		decide(instance, APPROVE_AS_HEAD, HEAD, "approvalDecision", "APPROVE");
+		assertThat(instance).isWaitingAt(APPROVE_AS_FINANCE);
+		assertThat(reservedCents(instance)).as("the head does not hold the budget").isZero();
+
+		decide(instance, APPROVE_AS_FINANCE, FINANCE_OFFICER, "approvalDecision", "APPROVE");
+
+		assertThat(instance).hasPassed("Gateway_MediumJoin", "Task_CombineDecisions", "EndEvent_FundingApproved")
+			.isEnded();
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 2_000_000L);
+		assertThat(approverDecisions(instance)).containsExactly(approver(1, "department-head", "APPROVE", 2_000_000L, null),
+				approver(1, Groups.FINANCE, "APPROVE", 2_000_000L, null));
+		assertThat(reservedCents(instance)).isEqualTo(2_000_000L);
+		assertThat(committedCents(ENVIRONMENT)).isEqualTo(2_000_000L);
+	}
+
+	@Test
+	void onePartialApprovalGrantsTheLowerAmountAndReservesOnlyThat() throws Exception {
+		ProcessInstance instance = requestFunding(ENVIRONMENT, 2_000_000L);
+
+		// finance reserves the full amount first; the head's lower amount wins
+		decide(instance, APPROVE_AS_FINANCE, FINANCE_OFFICER, "approvalDecision", "APPROVE");
+		assertThat(reservedCents(instance)).isEqualTo(2_000_000L);
+		decide(instance, APPROVE_AS_HEAD, HEAD, "approvalDecision", "PARTIAL", "approvedAmount", 15000,
+				"approvalReason", "Half the district first");
+
+		assertThat(instance).hasPassed("Gateway_MediumJoin").isWaitingAt(REVISE);
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("fundingOutcome", "PARTIALLY_APPROVED")
+			.containsEntry("approvedAmountCents", 1_500_000L)
+			.containsEntry("fundingReason", "Half the district first");
+		assertThat(reservedCents(instance)).isEqualTo(1_500_000L);
+		assertThat(committedCents(ENVIRONMENT)).isEqualTo(1_500_000L);
+
+		Task revise = task(instance, REVISE);
+		assertThat(revise.getAssignee()).isEqualTo(CHAMPION);
+		assertThat(formKey(revise)).isEqualTo("revise-funding-request");
+		assertThat(engine.getTaskService().getVariablesLocal(revise.getId())).containsEntry("approvedAmount", 15000.0)
+			.containsEntry("requestedAmount", 20000.0);
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "ACCEPT_PARTIAL");
+
+		assertThat(instance).hasPassed("EndEvent_PartialAccepted").isEnded();
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "PARTIALLY_APPROVED")
+			.containsEntry("approvedAmountCents", 1_500_000L)
+			.containsEntry("fundingReason", "Half the district first");
+		assertThat(approverDecisions(instance)).containsExactlyInAnyOrder(
+				approver(1, Groups.FINANCE, "APPROVE", 2_000_000L, null),
+				approver(1, "department-head", "PARTIAL", 1_500_000L, "Half the district first"));
+		assertThat(reservedCents(instance)).as("the partial amount stays reserved").isEqualTo(1_500_000L);
+		assertThat(committedCents(ENVIRONMENT)).isEqualTo(1_500_000L);
+	}
+
+	@Test
+	void theHeadMayApproveWhatFinanceHasAlreadyReservedForTheSameRequest() {
+		// 25,000 euros left: enough for this 20,000 euro request, though not twice
+		leaveInBudget(ENVIRONMENT, 2_500_000L);
+		long committedBefore = committedCents(ENVIRONMENT);
+		ProcessInstance instance = requestFunding(ENVIRONMENT, 2_000_000L);
+
+		decide(instance, APPROVE_AS_FINANCE, FINANCE_OFFICER, "approvalDecision", "APPROVE");
+		assertThat(remainingCents(ENVIRONMENT)).isEqualTo(500_000L);
+		// the money finance reserved for this request is this request's, not someone else's
+		decide(instance, APPROVE_AS_HEAD, HEAD, "approvalDecision", "APPROVE");
 
 		assertThat(instance).isEnded();
 		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
-			.containsEntry("approvedAmountCents", 400000L)
-			.containsEntry("fundingReason", "Rounded down");
+			.containsEntry("approvedAmountCents", 2_000_000L);
+		assertThat(committedCents(ENVIRONMENT)).isEqualTo(committedBefore + 2_000_000L);
 	}
 
 	@Test
-	void approvedAmountFromTheRestApiAsText() {
-		ProcessInstance instance = requestFunding();
+	void oneDenialDeniesAMediumRequestAndReleasesFinancesReservation() {
+		ProcessInstance instance = requestFunding(ENVIRONMENT, 2_000_000L);
 
-		decide(instance, "fundingOutcome", "APPROVED", "approvedAmount", " 4500.50 ");
+		decide(instance, APPROVE_AS_FINANCE, FINANCE_OFFICER, "approvalDecision", "APPROVE");
+		decide(instance, APPROVE_AS_HEAD, HEAD, "approvalDecision", "DENY", "approvalReason", "Not our priority");
 
-		assertThat(instance).isEnded();
-		assertThat(outputs(instance)).containsEntry("approvedAmountCents", 450050L);
+		assertThat(instance).isWaitingAt(REVISE);
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("fundingOutcome", "DENIED")
+			.containsEntry("approvedAmountCents", 0L)
+			.containsEntry("fundingReason", "Not our priority");
+		assertThat(reservedCents(instance)).isZero();
+		assertThat(committedCents(ENVIRONMENT)).isZero();
+	}
+
+	// ---------------------------------------------------------------- LARGE: over 50,000 euros
+
+	@Test
+	void largeFundingDeniedByFinanceNeverReachesTheBudgetCommittee() {
+		ProcessInstance instance = requestFunding(MOBILITY, 6_000_000L);
+
+		assertThat(openTasks(instance)).containsExactly(REVIEW_AS_FINANCE);
+		assertThat(candidateGroups(task(instance, REVIEW_AS_FINANCE))).containsExactly(Groups.FINANCE);
+		decide(instance, REVIEW_AS_FINANCE, FINANCE_OFFICER, "approvalDecision", "DENY", "approvalReason",
+				"No co-financing found");
+
+		assertThat(instance).hasPassed("Task_CombineDecisions").hasNotPassed(DECIDE_AS_COMMITTEE).isWaitingAt(REVISE);
+		assertThat(engine.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(DECIDE_AS_COMMITTEE)
+			.count()).isZero();
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("fundingOutcome", "DENIED")
+			.containsEntry("fundingReason", "No co-financing found");
+		assertThat(committedCents(MOBILITY)).isZero();
 	}
 
 	@Test
-	void partiallyApprovedGrantsLessWithAReason() {
-		ProcessInstance instance = requestFunding();
+	void largeFundingApprovedByFinanceIsDecidedByTheBudgetCommittee() throws Exception {
+		ProcessInstance instance = requestFunding(MOBILITY, 6_000_000L);
 
-		decide(instance, "fundingOutcome", "PARTIALLY_APPROVED", "approvedAmount", 3000.25, "fundingReason",
-				"Only the first street this year");
+		decide(instance, REVIEW_AS_FINANCE, FINANCE_OFFICER, "approvalDecision", "APPROVE");
+		assertThat(reservedCents(instance)).as("finance's review holds no money").isZero();
 
-		assertThat(instance).hasPassed("EndEvent_FundingDecided").isEnded();
-		assertThat(outputs(instance)).containsEntry("fundingOutcome", "PARTIALLY_APPROVED")
-			.containsEntry("approvedAmountCents", 300025L)
-			.containsEntry("fundingReason", "Only the first street this year");
+		assertThat(openTasks(instance)).containsExactly(DECIDE_AS_COMMITTEE);
+		Task committee = task(instance, DECIDE_AS_COMMITTEE);
+		assertThat(candidateGroups(committee)).containsExactly(Groups.BUDGET_COMMITTEE);
+		assertThat(engine.getTaskService().getVariablesLocal(committee.getId()).get("fundingHistory").toString())
+			.contains("Round 1, finance-review: APPROVE 60000.00 EUR");
+		decide(instance, DECIDE_AS_COMMITTEE, COMMITTEE_MEMBER, "approvalDecision", "APPROVE");
+
+		assertThat(instance).hasPassedInOrder(REVIEW_AS_FINANCE, DECIDE_AS_COMMITTEE, "EndEvent_FundingApproved")
+			.isEnded();
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 6_000_000L);
+		assertThat(approverDecisions(instance)).containsExactly(approver(1, "finance-review", "APPROVE", 6_000_000L, null),
+				approver(1, Groups.BUDGET_COMMITTEE, "APPROVE", 6_000_000L, null));
+		assertThat(approvers(instance)).extracting(a -> a.get("decidedBy"))
+			.containsExactly(FINANCE_OFFICER, COMMITTEE_MEMBER);
+		assertThat(committedCents(MOBILITY)).isEqualTo(6_000_000L);
+	}
+
+	// ---------------------------------------------------------------- revising: resubmit, accept partial, withdraw
+
+	@Test
+	void aDeniedRequestIsRevisedAndTheNewAmountDecidesWhoApprovesRoundTwo() throws Exception {
+		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason",
+				"Too vague");
+
+		Task revise = task(instance, REVISE);
+		assertThat(revise.getAssignee()).isEqualTo(CHAMPION);
+		assertThat(engine.getTaskService().getVariablesLocal(revise.getId()).get("fundingHistory").toString())
+			.isEqualTo("Round 1, innovation-office: DENY (Too vague)");
+		assertRefusedSaying(instance, REVISE, "revisionDecision", "Only a partial approval can be accepted",
+				"revisionDecision", "ACCEPT_PARTIAL");
+		assertRefused(instance, REVISE, "revisionDecision", "revisionDecision", "LATER");
+		assertRefused(instance, REVISE, "newRequestedAmount", "revisionDecision", "RESUBMIT", "revisedPurpose",
+				"Bike lanes and parking");
+		assertRefused(instance, REVISE, "newRequestedAmount", "revisionDecision", "RESUBMIT", "newRequestedAmount", -5,
+				"revisedPurpose", "Bike lanes and parking");
+		assertRefused(instance, REVISE, "revisedPurpose", "revisionDecision", "RESUBMIT", "newRequestedAmount", 40000);
+
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 40000,
+				"revisedPurpose", "Bike lanes and secure parking");
+
+		Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
+		assertThat(variables).containsEntry("fundingRound", 2)
+			.containsEntry("requestedAmountCents", 4_000_000L)
+			.containsEntry("fundingPurpose", "Bike lanes and secure parking")
+			.containsEntry("approvalLevel", "MEDIUM");
+		assertThat(openTasks(instance)).containsExactlyInAnyOrder(APPROVE_AS_HEAD, APPROVE_AS_FINANCE);
+		assertThat(candidateGroups(task(instance, APPROVE_AS_HEAD))).containsExactly("heads-mobility");
+		assertThat(engine.getTaskService().getVariablesLocal(task(instance, APPROVE_AS_FINANCE).getId()))
+			.containsEntry("requestedAmount", 40000.0)
+			.containsEntry("fundingHistory", "Round 1, innovation-office: DENY (Too vague)");
+
+		decide(instance, APPROVE_AS_HEAD, HEAD, "approvalDecision", "APPROVE");
+		decide(instance, APPROVE_AS_FINANCE, FINANCE_OFFICER, "approvalDecision", "APPROVE");
+
+		assertThat(instance).hasPassed("EndEvent_FundingApproved").isEnded();
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 4_000_000L);
+		assertThat(approverDecisions(instance)).containsExactly(
+				approver(1, Groups.INNOVATION_OFFICE, "DENY", 0L, "Too vague"),
+				approver(2, "department-head", "APPROVE", 4_000_000L, null),
+				approver(2, Groups.FINANCE, "APPROVE", 4_000_000L, null));
+		assertThat(committedCents(MOBILITY)).isEqualTo(4_000_000L);
 	}
 
 	@Test
-	void deniedGivesNothingWithAReason() {
-		ProcessInstance instance = requestFunding();
+	void withdrawingAfterAPartialApprovalReleasesTheReservation() {
+		ProcessInstance instance = requestFunding(MOBILITY, 400000L);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 2000,
+				"approvalReason", "Start smaller");
+		assertThat(reservedCents(instance)).isEqualTo(200000L);
+		assertThat(committedCents(MOBILITY)).isEqualTo(200000L);
 
-		decide(instance, "fundingOutcome", "DENIED", "fundingReason", "No budget left this year");
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "WITHDRAW");
 
-		assertThat(instance).hasPassed("EndEvent_FundingDecided").isEnded();
+		assertThat(instance).hasPassed("EndEvent_RequestWithdrawn").isEnded();
 		assertThat(outputs(instance)).containsEntry("fundingOutcome", "DENIED")
 			.containsEntry("approvedAmountCents", 0L)
-			.containsEntry("fundingReason", "No budget left this year");
+			.containsEntry("fundingReason", "The champion withdrew the funding request.");
+		assertThat(reservedCents(instance)).isZero();
+		assertThat(committedCents(MOBILITY)).isZero();
 	}
 
 	@Test
-	void deniedIgnoresAnAmountTyped() {
-		ProcessInstance instance = requestFunding();
+	void resubmittingAfterAPartialApprovalReleasesThatRoundsReservation() {
+		ProcessInstance instance = requestFunding(MOBILITY, 400000L);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 2000,
+				"approvalReason", "Start smaller");
 
-		decide(instance, "fundingOutcome", "DENIED", "approvedAmount", 100, "fundingReason", "Out of scope");
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000.5,
+				"revisedPurpose", "One street only");
 
-		assertThat(outputs(instance)).containsEntry("approvedAmountCents", 0L);
+		assertThat(reservedCents(instance)).isZero();
+		assertThat(committedCents(MOBILITY)).isZero();
+		assertThat(engine.getTaskService().getVariablesLocal(task(instance, APPROVE_SMALL).getId()))
+			.containsEntry("requestedAmount", 3000.5)
+			.containsEntry("fundingHistory", "Round 1, innovation-office: PARTIAL 2000.00 EUR (Start smaller)");
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
+
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 300050L);
+		assertThat(committedCents(MOBILITY)).isEqualTo(300050L);
+	}
+
+	// ---------------------------------------------------------------- the round limit
+
+	@Test
+	void aSecondDenialEndsTheRequestWhenTheRoundsAreUsedUp() {
+		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Too vague");
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000,
+				"revisedPurpose", "Clearer now");
+
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason",
+				"Still too vague");
+
+		assertThat(instance).hasPassed("EndEvent_RoundsUsedUp").isEnded();
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "DENIED")
+			.containsEntry("approvedAmountCents", 0L)
+			.containsEntry("fundingReason", "Still too vague")
+			.containsEntry("fundingRound", 2);
+		assertThat(engine.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(REVISE)
+			.count()).as("revise tasks").isEqualTo(1);
 	}
 
 	@Test
-	void anAmountAboveTheRequestIsRefused() {
-		ProcessInstance instance = requestFunding();
+	void aPartialApprovalInTheLastRoundIsKept() {
+		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Too vague");
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000,
+				"revisedPurpose", "Clearer now");
 
-		assertRefused(instance, "approvedAmount", "fundingOutcome", "APPROVED", "approvedAmount", 4500.51);
-		assertRefused(instance, "approvedAmount", "fundingOutcome", "PARTIALLY_APPROVED", "approvedAmount", 5000,
-				"fundingReason", "More than asked");
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 1000,
+				"approvalReason", "A pilot street");
+
+		assertThat(instance).hasPassed("EndEvent_RoundsUsedUp").isEnded();
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "PARTIALLY_APPROVED")
+			.containsEntry("approvedAmountCents", 100000L);
+		assertThat(reservedCents(instance)).isEqualTo(100000L);
+		assertThat(committedCents(MOBILITY)).isEqualTo(100000L);
+	}
+
+	// ---------------------------------------------------------------- the department's budget
+
+	@Test
+	void anApprovalAboveWhatIsLeftIsRefused_aPartialOneWithinItWorks() {
+		ProcessInstance instance = requestFunding(CULTURE, 200000L);
+		Task task = task(instance, APPROVE_SMALL);
+		assertThat(engine.getTaskService().getVariableLocal(task.getId(), "remainingBudget")).isEqualTo(1000.0);
+
+		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Only 1000.00 EUR are left in the Culture department",
+				"approvalDecision", "APPROVE");
+		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Only 1000.00 EUR", "approvalDecision", "PARTIAL",
+				"approvedAmount", 1000.01, "approvalReason", "A bit more than we have");
+
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 800,
+				"approvalReason", "What the budget allows");
+
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("fundingOutcome", "PARTIALLY_APPROVED")
+			.containsEntry("approvedAmountCents", 80000L);
+		assertThat(remainingCents(CULTURE)).isEqualTo(20000L);
+		assertThat(engine.getTaskService().getVariableLocal(task(instance, REVISE).getId(), "remainingBudget"))
+			.isEqualTo(200.0);
 	}
 
 	@Test
-	void aPartialApprovalOfAllIsRefused() {
-		ProcessInstance instance = requestFunding();
+	void ofTwoApprovalsRacingForTheLastMoneyExactlyOneSucceeds() throws Exception {
+		// 1,000 euros left; each asks for 600
+		ProcessInstance first = requestFunding(CULTURE, 60000L);
+		ProcessInstance second = requestFunding(CULTURE, 60000L);
+		List<String> taskIds = List.of(task(first, APPROVE_SMALL).getId(), task(second, APPROVE_SMALL).getId());
 
-		assertRefused(instance, "approvedAmount", "fundingOutcome", "PARTIALLY_APPROVED", "approvedAmount", 4500.5,
-				"fundingReason", "All of it");
+		CountDownLatch ready = new CountDownLatch(2);
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		List<Future<Exception>> results = new ArrayList<>();
+		try {
+			for (String taskId : taskIds) {
+				Callable<Exception> approve = () -> {
+					ready.countDown();
+					go.await();
+					try {
+						submit(taskId, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
+						return null;
+					}
+					catch (Exception ex) {
+						return ex;
+					}
+				};
+				results.add(threads.submit(approve));
+			}
+			assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+			go.countDown();
+			List<Exception> outcomes = new ArrayList<>();
+			for (Future<Exception> result : results) {
+				outcomes.add(result.get(60, TimeUnit.SECONDS));
+			}
+
+			assertThat(outcomes).as("approvals that went through").filteredOn(ex -> ex == null).hasSize(1);
+			Exception refused = outcomes.stream().filter(ex -> ex != null).findFirst().orElseThrow();
+			assertThat(refused).isInstanceOfAny(FormFieldValidationException.class, OptimisticLockingException.class,
+					ProcessEngineException.class);
+			if (refused instanceof FormFieldValidationException validation) {
+				assertThat(validation.<Object>getDetail()).isEqualTo("approvalDecision");
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(committedCents(CULTURE)).as("exactly one approval committed").isEqualTo(60000L);
+		assertThat(remainingCents(CULTURE)).as("never negative").isEqualTo(40000L);
+		assertThat(reservedCents(first) + reservedCents(second)).isEqualTo(60000L);
+		ProcessInstance approved = reservedCents(first) > 0 ? first : second;
+		ProcessInstance refused = approved == first ? second : first;
+		assertThat(approved).isEnded();
+		assertThat(outputs(approved)).containsEntry("fundingOutcome", "APPROVED");
+		assertThat(refused).isWaitingAt(APPROVE_SMALL);
+		assertThat(decisions.findByIdeaReferenceOrderByFundingRoundAscDecidedAtAsc(reference(refused))).isEmpty();
+
+		// the loser reloads the task and approves what is left
+		decide(refused, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 400,
+				"approvalReason", "What is left");
+		assertThat(remainingCents(CULTURE)).isZero();
 	}
+
+	// ---------------------------------------------------------------- outputs in history
 
 	@Test
-	void aPartialApprovalWithoutAReasonIsRefused() {
-		ProcessInstance instance = requestFunding();
+	void theOutputsForTheMainProcessAreInHistory() throws Exception {
+		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 1500,
+				"approvalReason", "Half now");
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "ACCEPT_PARTIAL");
 
-		assertRefused(instance, "fundingReason", "fundingOutcome", "PARTIALLY_APPROVED", "approvedAmount", 3000);
-		assertRefused(instance, "fundingReason", "fundingOutcome", "PARTIALLY_APPROVED", "approvedAmount", 3000,
-				"fundingReason", "   ");
+		assertThat(instance).isEnded();
+		Map<String, Object> out = outputs(instance);
+		assertThat(out).containsKeys("fundingOutcome", "approvedAmountCents", "fundingReason", "fundingApprovers");
+		assertThat(out).containsEntry("fundingOutcome", "PARTIALLY_APPROVED")
+			.containsEntry("approvedAmountCents", 150000L)
+			.containsEntry("fundingReason", "Half now");
+		assertThat(out.get("approvedAmountCents")).isInstanceOf(Long.class);
+		List<Map<String, Object>> approvers = approvers(instance);
+		assertThat(approvers).hasSize(1);
+		assertThat(approvers.get(0)).containsKeys("round", "role", "decision", "amountCents", "reason")
+			.containsEntry("decidedBy", INNOVATION_OFFICER);
+		assertThat(approverDecisions(instance))
+			.containsExactly(approver(1, Groups.INNOVATION_OFFICE, "PARTIAL", 150000L, "Half now"));
 	}
+
+	// ---------------------------------------------------------------- deadlines
 
 	@Test
-	void aDenialWithoutAReasonIsRefused() {
-		ProcessInstance instance = requestFunding();
+	void anApprovalIsDueThenRemindedThenEscalated() {
+		Instant created = Instant.now();
+		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
+		Task task = task(instance, APPROVE_SMALL);
+		// approve-funding: due P7D, reminder P5D, escalation P10D
+		assertThat(task.getDueDate()).isNotNull();
+		assertThat(Duration.between(created, task.getDueDate().toInstant()).toMinutes())
+			.isCloseTo(Duration.ofDays(7).toMinutes(), within(2L));
 
-		assertRefused(instance, "fundingReason", "fundingOutcome", "DENIED");
-		assertRefused(instance, "fundingReason", "fundingOutcome", "DENIED", "fundingReason", "");
-		assertRefused(instance, "fundingReason", "fundingOutcome", "DENIED", "fundingReason", "x".repeat(2001));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "MISSING", "-1", "10.123", "a lot" })
-	void aMissingNegativeOrMalformedAmountIsRefused(String amount) {
-		ProcessInstance instance = requestFunding();
-
-		Object value = switch (amount) {
-			case "MISSING" -> null;
-			case "-1" -> -1;
-			case "10.123" -> 10.123;
-			default -> amount;
-		};
-		assertRefused(instance, "approvedAmount", "fundingOutcome", "APPROVED", "approvedAmount", value);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "", "MAYBE", "approved" })
-	void anUnknownOutcomeIsRefused(String outcome) {
-		ProcessInstance instance = requestFunding();
-
-		assertRefused(instance, "fundingOutcome", "fundingOutcome", outcome, "approvedAmount", 100);
-	}
-
-	@Test
-	void noOutcomeIsRefused() {
-		ProcessInstance instance = requestFunding();
-
-		assertRefused(instance, "fundingOutcome", "approvedAmount", 100);
-	}
-
-	@Test
-	void nothingRequestedAllowsOnlyZero() {
-		// without requestedAmountCents nothing can be approved above 0
-		ProcessInstance instance = requestFunding(0L, "Cycling strategy 2025");
-
-		assertRefused(instance, "approvedAmount", "fundingOutcome", "APPROVED", "approvedAmount", 1);
-		decide(instance, "fundingOutcome", "APPROVED", "approvedAmount", 0);
-		assertThat(outputs(instance)).containsEntry("approvedAmountCents", 0L);
-	}
-
-	@Test
-	void anOverdueDecisionIsRemindedThenEscalated() {
-		ProcessInstance instance = requestFunding();
 		List<Job> timers = engine.getManagementService()
 			.createJobQuery()
 			.processInstanceId(instance.getId())
@@ -288,19 +909,50 @@ class FundingRequestProcessTest {
 			.asc()
 			.list();
 		assertThat(timers).hasSize(2);
+		assertThat(Duration.between(created, timers.get(0).getDuedate().toInstant()).toMinutes())
+			.isCloseTo(Duration.ofDays(5).toMinutes(), within(2L));
+		assertThat(Duration.between(created, timers.get(1).getDuedate().toInstant()).toMinutes())
+			.isCloseTo(Duration.ofDays(10).toMinutes(), within(2L));
 
 		engine.getManagementService().executeJob(timers.get(0).getId());
-		assertThat(decisionTask(instance).getPriority()).isEqualTo(70);
+		assertThat(task(instance, APPROVE_SMALL).getPriority()).isEqualTo(70);
 
 		engine.getManagementService().executeJob(timers.get(1).getId());
-		Task task = decisionTask(instance);
-		assertThat(task.getPriority()).isEqualTo(100);
-		assertThat(task).hasCandidateGroup(Groups.FINANCE);
+		Task escalated = task(instance, APPROVE_SMALL);
+		assertThat(escalated.getPriority()).isEqualTo(100);
+		// the innovation office is its own lead
+		assertThat(candidateGroups(escalated)).containsOnly(Groups.INNOVATION_OFFICE);
 
-		decide(instance, "fundingOutcome", "APPROVED", "approvedAmount", 4500.5);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
 		assertThat(instance).isEnded();
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
 			.isZero();
+	}
+
+	@Test
+	void anOverdueRevisionIsEscalatedToTheInnovationOffice() {
+		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Too vague");
+		Task revise = task(instance, REVISE);
+		assertThat(revise.getDueDate()).isNotNull();
+		assertThat(candidateGroups(revise)).isEmpty();
+
+		List<Job> timers = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.orderByJobDuedate()
+			.asc()
+			.list();
+		assertThat(timers).hasSize(2);
+		engine.getManagementService().executeJob(timers.get(0).getId());
+		assertThat(task(instance, REVISE).getPriority()).isEqualTo(70);
+		engine.getManagementService().executeJob(timers.get(1).getId());
+
+		Task escalated = task(instance, REVISE);
+		assertThat(escalated.getPriority()).isEqualTo(100);
+		assertThat(escalated.getAssignee()).isEqualTo(CHAMPION);
+		assertThat(candidateGroups(escalated)).containsExactly(Groups.INNOVATION_OFFICE);
 	}
 
 }

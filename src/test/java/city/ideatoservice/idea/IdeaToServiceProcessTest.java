@@ -88,6 +88,9 @@ class IdeaToServiceProcessTest {
 	@Autowired
 	ProcessTestSupport support;
 
+	@Autowired
+	city.ideatoservice.funding.PrototypeBudgets budgets;
+
 	/** Titles of datasets the data-opening mock refuses (all others are published). */
 	static final Set<String> REFUSED_DATASETS = ConcurrentHashMap.newKeySet();
 
@@ -531,6 +534,33 @@ class IdeaToServiceProcessTest {
 
 		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
 		assertThat(support.lastReason(ref)).isEqualTo("The data the service needs cannot be opened.");
+	}
+
+	@Test
+	void theRealFundingRequestFundsThePrototypeFromTheSponsorsBudget() {
+		// this test's latest funding-request is the real model, not the mock
+		engine.getRepositoryService().createDeployment().name("real funding-request")
+			.addClasspathResource("processes/funding-request.bpmn")
+			.addClasspathResource("forms/approve-funding.form")
+			.addClasspathResource("forms/confirm-funded-initiative.form")
+			.addClasspathResource("forms/revise-funding-request.form")
+			.deploy();
+		long budgetBefore = budgets.remainingCents("dept-mobility", budgets.currentYear());
+		String ref = submit();
+		reachPrototype(ref, fiveDatasets());
+
+		Task approval = support.task(ref, "Task_ApproveAsInnovationOffice");
+		assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getGroupId)
+			.containsExactly("innovation-office");
+		engine.getFormService().submitTaskForm(approval.getId(), Map.of("approvalDecision", "APPROVE"));
+		passCheckpoint(ref);
+
+		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
+		assertThat(support.instance(ref)).variables()
+			.containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 450050L)
+			.containsKey("fundingApprovers");
+		assertThat(budgets.remainingCents("dept-mobility", budgets.currentYear())).isEqualTo(budgetBefore - 450050L);
 	}
 
 	// ---- pilot, approvals, council
