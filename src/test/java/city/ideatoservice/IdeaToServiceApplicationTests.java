@@ -159,11 +159,17 @@ class IdeaToServiceApplicationTests {
 		submit("inno", ref, "approve-funding", form("approvalDecision", "APPROVE"));
 		for (String steward : List.of("mobility-steward", "mobility-steward", "mobility-steward",
 				"urban-planning-steward", "urban-planning-steward")) {
-			submit(steward, ref, "open-dataset", form("datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0",
-					"datasetFormat", "CSV", "datasetUrl", "https://data.city.example/night"));
+			submit(steward, ref, "assess-dataset", form("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO",
+					"containsLocationData", "NO", "commerciallySensitive", "NO", "alreadyPublic", "NO"));
+			submit(steward, ref, "publish-dataset", form("catalogueTitle", "Night mobility data", "catalogueDescription",
+					"Opened for the night bus", "datasetLicence", "CC-BY-4.0", "datasetFormat", "CSV", "datasetUrl",
+					"https://data.city.example/night", "updateFrequency", "MONTHLY", "datasetKeywords", "night, bus",
+					"contactPoint", "opendata@city.example"));
 		}
 		submit("champ", ref, "review-milestone-checkpoint", form("checkpointDecision", "CONTINUE"));
 		awaitStatus(code, "PILOT");
+		JsonNode catalogue = portal().get().uri("/api/datasets/catalog.jsonld").retrieve().body(JsonNode.class);
+		assertThat(catalogue.path("dcat:dataset").findValuesAsText("dct:title")).contains("Night mobility data");
 
 		// pilot and recommendation
 		submit("champ", ref, "record-pilot-results",

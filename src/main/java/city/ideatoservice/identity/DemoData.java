@@ -179,8 +179,13 @@ public class DemoData {
 			.putValue(ESTIMATED_BUDGET, 3000));
 		completeTask(reference, "Task_ApproveAsInnovationOffice", Map.of(APPROVAL_DECISION, "APPROVE"));
 		for (int i = 0; i < datasets.size(); i++) {
-			completeTask(reference, "Task_PublishDataset", Map.of(DATASET_OUTCOME, "PUBLISHED", DATASET_LICENCE,
-					"CC-BY-4.0", DATASET_FORMAT, "CSV", DATASET_URL, "https://data.city.example/dataset-" + i));
+			completeTask(reference, "Task_AssessDataset", Map.of(DATASET_ASSESSMENT, "CAN_OPEN",
+					CONTAINS_PERSONAL_DATA, "NO", CONTAINS_LOCATION_DATA, "NO", COMMERCIALLY_SENSITIVE, "NO",
+					ALREADY_PUBLIC, "NO"));
+			completeTask(reference, "Task_PublishDataset", Map.of(CATALOGUE_TITLE, datasets.get(i).get("title"),
+					CATALOGUE_DESCRIPTION, "Opened for the idea " + reference, DATASET_LICENCE, "CC-BY-4.0",
+					DATASET_FORMAT, "CSV", DATASET_URL, "https://data.city.example/dataset-" + i, UPDATE_FREQUENCY,
+					"MONTHLY", DATASET_KEYWORDS, "open data, prototype", CONTACT_POINT, "opendata@city.example"));
 		}
 		completeTask(reference, "Task_ReviewCheckpoint", Map.of(CHECKPOINT_DECISION, "CONTINUE"));
 		completeTask(reference, "Task_RecordPilotResults", Map.of("pilotResults", "520 users a month",

@@ -91,6 +91,9 @@ class IdeaToServiceProcessTest {
 	@Autowired
 	city.ideatoservice.funding.PrototypeBudgets budgets;
 
+	@Autowired
+	city.ideatoservice.opendata.PublishedDatasetRepository catalogue;
+
 	/** Titles of datasets the data-opening mock refuses (all others are published). */
 	static final Set<String> REFUSED_DATASETS = ConcurrentHashMap.newKeySet();
 
@@ -561,6 +564,38 @@ class IdeaToServiceProcessTest {
 			.containsEntry("approvedAmountCents", 450050L)
 			.containsKey("fundingApprovers");
 		assertThat(budgets.remainingCents("dept-mobility", budgets.currentYear())).isEqualTo(budgetBefore - 450050L);
+	}
+
+	@Test
+	void theRealDataOpeningPublishesTheDatasetsTheThresholdCounts() {
+		// this test's latest data-opening is the real model, not the mock
+		engine.getRepositoryService().createDeployment().name("real data-opening")
+			.addClasspathResource("processes/data-opening.bpmn")
+			.addClasspathResource("forms/assess-dataset.form")
+			.addClasspathResource("forms/review-personal-data.form")
+			.addClasspathResource("forms/publish-dataset.form")
+			.deploy();
+		String ref = submit();
+		reachPrototype(ref, fiveDatasets());
+		passCheckpoint(ref);
+
+		for (Task assessment : support.tasks(ref, "Task_AssessDataset")) {
+			engine.getFormService().submitTaskForm(assessment.getId(), Map.of("datasetAssessment", "CAN_OPEN",
+					"containsPersonalData", "NO", "containsLocationData", "NO", "commerciallySensitive", "NO",
+					"alreadyPublic", "NO"));
+		}
+		for (Task publication : support.tasks(ref, "Task_PublishDataset")) {
+			engine.getFormService().submitTaskForm(publication.getId(), Map.of("catalogueTitle", "Counts",
+					"catalogueDescription", "Traffic and air", "datasetLicence", "CC-BY-4.0", "datasetFormat", "CSV",
+					"datasetUrl", "https://data.city.example/counts", "updateFrequency", "MONTHLY", "contactPoint",
+					"opendata@city.example"));
+		}
+		support.runAsyncJobs();
+
+		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
+		assertThat(support.instance(ref)).variables().containsEntry("publishedDatasetCount", 5)
+			.containsEntry("publishingDepartmentCount", 2);
+		assertThat(catalogue.findAll()).filteredOn(dataset -> ref.equals(dataset.ideaReference())).hasSize(5);
 	}
 
 	// ---- pilot, approvals, council

@@ -2,13 +2,21 @@ package city.ideatoservice.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
+import city.ideatoservice.identity.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -18,6 +26,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -30,11 +39,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * data-opening on its own, started the way CallActivity_OpenDataset of idea-to-service starts it for one dataset,
- * the steward's decision submitted through the form service as Tasklist does.
+ * data-opening on its own, started the way CallActivity_OpenDataset of idea-to-service starts it for one dataset:
+ * the owning department's steward assesses it, the DMN data-classification decides on a privacy review, the privacy
+ * office reviews, the steward publishes it in the catalogue. Every task is submitted through the form service as
+ * Tasklist does, by a logged-in user with their groups (authorization is on). Catalogue entries are kept by idea
+ * reference, so every test uses a fresh one.
  */
 @SpringBootTest(
 		properties = { "camunda.bpm.job-execution.enabled=false",
@@ -45,118 +58,313 @@ import org.springframework.test.context.TestExecutionListeners;
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class DataOpeningProcessTest {
 
-	static final String TASK = "Task_PublishDataset";
+	static final String ASSESS = "Task_AssessDataset";
+
+	static final String REVIEW = "Task_ReviewPersonalData";
+
+	static final String PUBLISH = "Task_PublishDataset";
 
 	static final String MOBILITY_STEWARD = "steward-mobility";
 
 	static final String ENVIRONMENT_STEWARD = "steward-environment";
 
+	static final String PRIVACY_OFFICER = "privacy-officer";
+
+	static final String ENVIRONMENT = "dept-environment";
+
+	static final AtomicInteger ideas = new AtomicInteger();
+
 	@Autowired
 	ProcessEngine engine;
+
+	@Autowired
+	PublishedDatasetRepository catalogue;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeEach
 	void setUp() {
 		AbstractAssertions.init(engine);
-		ensureUser(MOBILITY_STEWARD, "data-stewards-mobility");
-		ensureUser(ENVIRONMENT_STEWARD, "data-stewards-environment");
+		for (String key : List.of("mobility", "environment", "social-services", "urban-planning", "culture")) {
+			ensureUser("steward-" + key, "data-stewards-" + key, "dept-" + key);
+		}
+		ensureUser(PRIVACY_OFFICER, Groups.PRIVACY_OFFICE);
 	}
 
-	void ensureUser(String id, String group) {
+	void ensureUser(String id, String... groups) {
 		IdentityService identity = engine.getIdentityService();
 		if (identity.createUserQuery().userId(id).count() == 0) {
 			User user = identity.newUser(id);
 			user.setPassword("password-" + id);
 			identity.saveUser(user);
-			identity.createMembership(id, group);
 		}
+		for (String group : groups) {
+			if (identity.createGroupQuery().groupId(group).count() == 0) {
+				identity.saveGroup(identity.newGroup(group));
+			}
+			if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+				identity.createMembership(id, group);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- starting, working and reading the process
+
+	static String newReference() {
+		return "IDEA-2026-" + (7000 + ideas.incrementAndGet());
 	}
 
 	/** The variables CallActivity_OpenDataset passes in (camunda:in) for one item of the datasets list. */
 	ProcessInstance requestDataset(String ownerDepartment) {
+		String reference = newReference();
 		Map<String, Object> in = new HashMap<>();
-		in.put("ideaReference", "IDEA-2026-0042");
+		in.put("ideaReference", reference);
+		in.put("ideaTitle", "Clean routes to school");
 		in.put("datasetTitle", "Air quality");
 		in.put("datasetOwnerDepartment", ownerDepartment);
 		in.put("datasetPurpose", "Map of clean routes");
-		return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.DATA_OPENING, "IDEA-2026-0042", in);
+		return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.DATA_OPENING, reference, in);
 	}
 
 	ProcessInstance requestEnvironmentDataset() {
-		return requestDataset("dept-environment");
+		return requestDataset(ENVIRONMENT);
 	}
 
-	Task decisionTask(ProcessInstance instance) {
-		return engine.getTaskService()
+	Task task(ProcessInstance instance, String taskDefinitionKey) {
+		Task task = engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceId(instance.getId())
-			.taskDefinitionKey(TASK)
+			.taskDefinitionKey(taskDefinitionKey)
 			.singleResult();
+		assertThat(task).as("open task %s", taskDefinitionKey).isNotNull();
+		return task;
 	}
 
 	List<String> candidateGroups(Task task) {
 		return engine.getTaskService()
 			.getIdentityLinksForTask(task.getId())
 			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
 			.map(IdentityLink::getGroupId)
 			.toList();
 	}
 
-	List<Task> tasksSeenBy(String user) {
-		return engine.getTaskService().createTaskQuery().taskCandidateUser(user).taskDefinitionKey(TASK).list();
+	String formKey(Task task) {
+		return engine.getTaskService()
+			.createTaskQuery()
+			.taskId(task.getId())
+			.initializeFormKeys()
+			.singleResult()
+			.getCamundaFormRef()
+			.getKey();
 	}
 
-	void decide(ProcessInstance instance, Object... keyValues) {
+	/** The open tasks of this instance a user finds in Tasklist: candidate-user query under their own login. */
+	List<String> tasksSeenBy(String user, ProcessInstance instance) {
+		return asUser(user, () -> engine.getTaskService()
+			.createTaskQuery()
+			.taskCandidateUser(user)
+			.processInstanceId(instance.getId())
+			.list()
+			.stream()
+			.map(Task::getTaskDefinitionKey)
+			.toList());
+	}
+
+	<T> T asUser(String user, java.util.function.Supplier<T> action) {
+		IdentityService identity = engine.getIdentityService();
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		identity.setAuthentication(user, groups);
+		try {
+			return action.get();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	static Map<String, Object> form(Object... keyValues) {
 		Map<String, Object> form = new HashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) {
 			form.put((String) keyValues[i], keyValues[i + 1]);
 		}
-		engine.getFormService().submitTaskForm(decisionTask(instance).getId(), form);
+		return form;
 	}
 
-	/** What CallActivity_OpenDataset passes back out (camunda:out): datasetOutcome, catalogueId, datasetReason. */
+	/** Submits a task's form as the user would in Tasklist: logged in, with their groups. */
+	void submit(String taskId, String user, Map<String, Object> form) {
+		asUser(user, () -> {
+			engine.getFormService().submitTaskForm(taskId, form);
+			return null;
+		});
+	}
+
+	/** Someone allowed to work the task: a member of its (first) candidate group. */
+	static String workerOf(List<String> candidateGroups) {
+		String group = candidateGroups.get(0);
+		if (Groups.PRIVACY_OFFICE.equals(group)) {
+			return PRIVACY_OFFICER;
+		}
+		assertThat(group).startsWith("data-stewards-");
+		return "steward-" + group.substring("data-stewards-".length());
+	}
+
+	void decide(ProcessInstance instance, String taskDefinitionKey, Map<String, Object> form) {
+		Task task = task(instance, taskDefinitionKey);
+		submit(task.getId(), workerOf(candidateGroups(task)), form);
+	}
+
+	void decide(ProcessInstance instance, String taskDefinitionKey, Object... keyValues) {
+		decide(instance, taskDefinitionKey, form(keyValues));
+	}
+
+	/** "Assess dataset request": can be opened, with the four answers the classification decides on. */
+	void assess(ProcessInstance instance, String assessment, String personal, String location, String commercial,
+			String alreadyPublic, Object... more) {
+		Map<String, Object> form = form(more);
+		form.put("datasetAssessment", assessment);
+		form.put("containsPersonalData", personal);
+		form.put("containsLocationData", location);
+		form.put("commerciallySensitive", commercial);
+		form.put("alreadyPublic", alreadyPublic);
+		decide(instance, ASSESS, form);
+	}
+
+	/** A complete "Prepare and publish dataset" form. */
+	static Map<String, Object> publishForm(Object... overrides) {
+		Map<String, Object> form = form("catalogueTitle", "Air quality measurements", "catalogueDescription",
+				"Hourly NO2 and PM10 values of the city's twelve measuring stations.", "datasetLicence", "CC-BY-4.0",
+				"datasetFormat", "CSV", "datasetUrl", "https://opendata.city.example/air-quality.csv",
+				"updateFrequency", "DAILY", "datasetKeywords", "air, pollution, health", "contactPoint",
+				"opendata@environment.city.example");
+		Map<String, Object> changes = form(overrides);
+		changes.forEach((key, value) -> {
+			if (value == null) {
+				form.remove(key);
+			}
+			else {
+				form.put(key, value);
+			}
+		});
+		return form;
+	}
+
+	void publish(ProcessInstance instance, Object... overrides) {
+		decide(instance, PUBLISH, publishForm(overrides));
+	}
+
+	/** The process instance's own variables in history: what CallActivity_OpenDataset passes back out. */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
 			.createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId())
 			.list()) {
-			values.put(variable.getName(), variable.getValue());
+			if (variable.getTaskId() == null && instance.getId().equals(variable.getActivityInstanceId())) {
+				values.put(variable.getName(), variable.getValue());
+			}
 		}
 		return values;
 	}
 
-	void assertRefused(ProcessInstance instance, String field, Object... keyValues) {
-		assertThatThrownBy(() -> decide(instance, keyValues)).isInstanceOf(FormFieldValidationException.class)
+	Object variable(ProcessInstance instance, String name) {
+		return engine.getRuntimeService().getVariable(instance.getId(), name);
+	}
+
+	List<PublishedDataset> catalogueEntries(ProcessInstance instance) {
+		return catalogue.findAll()
+			.stream()
+			.filter(dataset -> instance.getBusinessKey().equals(dataset.ideaReference()))
+			.toList();
+	}
+
+	/** The form is refused naming the field; the task stays open and nothing is published. */
+	void assertRefused(ProcessInstance instance, String taskDefinitionKey, String field, Map<String, Object> form) {
+		Task task = task(instance, taskDefinitionKey);
+		assertThatThrownBy(() -> submit(task.getId(), workerOf(candidateGroups(task)), form))
+			.isInstanceOf(FormFieldValidationException.class)
 			.extracting(refused -> ((FormFieldValidationException) refused).<Object>getDetail())
 			.as("the field refused")
 			.isEqualTo(field);
-		assertThat(instance).isWaitingAt(TASK);
+		assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).as("task still open")
+			.isEqualTo(1);
+		assertThat(instance).isWaitingAt(taskDefinitionKey);
 		assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("datasetOutcome",
 				"catalogueId");
+		assertThat(catalogueEntries(instance)).isEmpty();
 	}
+
+	void assertPublishRefused(ProcessInstance instance, String field, Object... overrides) {
+		assertRefused(instance, PUBLISH, field, publishForm(overrides));
+	}
+
+	List<Job> timers(ProcessInstance instance) {
+		return engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.orderByJobDuedate()
+			.asc()
+			.list();
+	}
+
+	/** The task is due after its configured time and has its reminder and escalation timers. */
+	void assertDeadlines(ProcessInstance instance, String taskDefinitionKey, Duration due, Duration reminder,
+			Duration escalation) {
+		Task task = task(instance, taskDefinitionKey);
+		Instant created = task.getCreateTime().toInstant();
+		assertThat(task.getDueDate()).as("due date of %s", taskDefinitionKey).isNotNull();
+		assertThat(task.getDueDate().toInstant()).isCloseTo(created.plus(due), within(Duration.ofMinutes(1)));
+		List<Job> timers = timers(instance);
+		assertThat(timers).as("reminder and escalation timers of %s", taskDefinitionKey).hasSize(2);
+		assertThat(timers.get(0).getDuedate().toInstant()).isCloseTo(created.plus(reminder),
+				within(Duration.ofMinutes(1)));
+		assertThat(timers.get(1).getDuedate().toInstant()).isCloseTo(created.plus(escalation),
+				within(Duration.ofMinutes(1)));
+	}
+
+	// ---------------------------------------------------------------- who assesses
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource({ "dept-mobility, data-stewards-mobility", "dept-environment, data-stewards-environment",
 			"dept-social-services, data-stewards-social-services",
 			"dept-urban-planning, data-stewards-urban-planning", "dept-culture, data-stewards-culture" })
-	void theOwningDepartmentsStewardsDecide(String ownerDepartment, String stewardsGroup) {
+	void theOwningDepartmentsStewardsAssess(String ownerDepartment, String stewardsGroup) {
 		ProcessInstance instance = requestDataset(ownerDepartment);
 
-		assertThat(instance).isStarted().isWaitingAt(TASK);
-		Task task = decisionTask(instance);
-		assertThat(task).hasCandidateGroup(stewardsGroup).isNotAssigned();
+		assertThat(instance).isStarted().isWaitingAtExactly(ASSESS);
+		Task task = task(instance, ASSESS);
+		assertThat(task).hasCandidateGroup(stewardsGroup).isNotAssigned().hasName("Assess dataset request");
 		assertThat(candidateGroups(task)).containsExactly(stewardsGroup);
-		assertThat(task.getDueDate()).isNotNull();
+		assertThat(formKey(task)).isEqualTo("assess-dataset");
+		assertThat(tasksSeenBy(workerOf(List.of(stewardsGroup)), instance)).containsExactly(ASSESS);
 	}
 
 	@Test
-	void aStewardOfAnotherDepartmentDoesNotSeeTheTask() {
+	void aStewardOfAnotherDepartmentNeitherSeesNorCompletesTheStewardsTasks() {
 		ProcessInstance instance = requestEnvironmentDataset();
+		Task assessment = task(instance, ASSESS);
 
-		assertThat(tasksSeenBy(ENVIRONMENT_STEWARD)).extracting(Task::getProcessInstanceId)
-			.contains(instance.getId());
-		assertThat(tasksSeenBy(MOBILITY_STEWARD)).extracting(Task::getProcessInstanceId)
-			.doesNotContain(instance.getId());
+		assertThat(tasksSeenBy(ENVIRONMENT_STEWARD, instance)).containsExactly(ASSESS);
+		assertThat(tasksSeenBy(MOBILITY_STEWARD, instance)).isEmpty();
+		assertThat(tasksSeenBy(PRIVACY_OFFICER, instance)).isEmpty();
+		assertThatThrownBy(() -> submit(assessment.getId(), MOBILITY_STEWARD,
+				form("datasetAssessment", "CANNOT_OPEN", "datasetReason", "Not ours to give")))
+			.isInstanceOf(AuthorizationException.class);
+		assertThat(instance).isWaitingAt(ASSESS);
+		assertThat(variable(instance, "datasetAssessment")).isNull();
+
+		assess(instance, "CAN_OPEN", "NO", "NO", "NO", "NO");
+		Task publication = task(instance, PUBLISH);
+
+		assertThat(candidateGroups(publication)).containsExactly("data-stewards-environment");
+		assertThat(tasksSeenBy(ENVIRONMENT_STEWARD, instance)).containsExactly(PUBLISH);
+		assertThat(tasksSeenBy(MOBILITY_STEWARD, instance)).isEmpty();
+		assertThatThrownBy(() -> submit(publication.getId(), MOBILITY_STEWARD, publishForm()))
+			.isInstanceOf(AuthorizationException.class);
+		assertThat(instance).isWaitingAt(PUBLISH);
+		assertThat(catalogueEntries(instance)).isEmpty();
 	}
 
 	@Test
@@ -165,151 +373,424 @@ class DataOpeningProcessTest {
 			.hasMessageContaining("dept-unknown");
 	}
 
+	// ---------------------------------------------------------------- the assessment
+
 	@Test
-	void publishedGetsACatalogueEntry() {
+	void cannotOpenNeedsAReasonAndRefusesTheDataset() {
 		ProcessInstance instance = requestEnvironmentDataset();
 
-		decide(instance, "datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0", "datasetFormat", "CSV",
-				"datasetUrl", "https://opendata.example.org/air-quality");
+		assertRefused(instance, ASSESS, "datasetReason", form("datasetAssessment", "CANNOT_OPEN"));
+		assertRefused(instance, ASSESS, "datasetReason", form("datasetAssessment", "CANNOT_OPEN", "datasetReason", " "));
+		assertRefused(instance, ASSESS, "datasetReason",
+				form("datasetAssessment", "CANNOT_OPEN", "datasetReason", "x".repeat(2001)));
 
-		assertThat(instance).hasPassedInOrder("StartEvent_DatasetRequested", TASK, "EndEvent_DatasetDecided")
+		decide(instance, ASSESS, "datasetAssessment", "CANNOT_OPEN", "datasetReason",
+				"The data belongs to the regional air agency.");
+
+		assertThat(instance).hasPassedInOrder("StartEvent_DatasetRequested", ASSESS, "Gateway_Openable",
+				"EndEvent_RefusedByDepartment")
+			.hasNotPassed("Task_ClassifyDataset", REVIEW, PUBLISH)
 			.isEnded();
 		Map<String, Object> out = outputs(instance);
-		assertThat(out).containsEntry("datasetOutcome", "PUBLISHED")
-			.containsEntry("datasetLicence", "CC-BY-4.0")
-			.containsEntry("datasetFormat", "CSV");
-		assertThat((String) out.get("catalogueId")).startsWith("dataset-");
-		assertThat(out).containsKey("datasetReason");
-		assertThat(out.get("datasetReason")).isNull();
+		assertThat(out).containsEntry("datasetOutcome", "REFUSED")
+			.containsEntry("datasetReason", "The data belongs to the regional air agency.");
+		assertThat(out.get("catalogueId")).isNull();
+		assertThat(catalogueEntries(instance)).isEmpty();
+		assertThat(timers(instance)).isEmpty();
 	}
 
 	@Test
-	void publishedDropsAReasonTypedBeforeChangingTheDecision() {
+	void anIncompleteAssessmentIsRefused() {
 		ProcessInstance instance = requestEnvironmentDataset();
 
-		decide(instance, "datasetOutcome", "PUBLISHED", "datasetLicence", "ODbL-1.0", "datasetFormat", "API",
-				"datasetUrl", "http://data.example.org/api", "datasetReason", "Personal data");
-
-		assertThat(instance).isEnded();
-		assertThat(outputs(instance).get("datasetReason")).isNull();
-		assertThat((String) outputs(instance).get("catalogueId")).startsWith("dataset-");
+		assertRefused(instance, ASSESS, "datasetAssessment", form("containsPersonalData", "NO"));
+		assertRefused(instance, ASSESS, "datasetAssessment", form("datasetAssessment", "MAYBE"));
+		assertRefused(instance, ASSESS, "containsPersonalData",
+				form("datasetAssessment", "CAN_OPEN", "containsLocationData", "NO", "commerciallySensitive", "NO",
+						"alreadyPublic", "NO"));
+		assertRefused(instance, ASSESS, "containsPersonalData",
+				form("datasetAssessment", "CAN_OPEN", "containsPersonalData", "yes", "containsLocationData", "NO",
+						"commerciallySensitive", "NO", "alreadyPublic", "NO"));
+		assertRefused(instance, ASSESS, "alreadyPublic",
+				form("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO", "containsLocationData", "NO",
+						"commerciallySensitive", "NO"));
+		assertRefused(instance, ASSESS, "openingConditions",
+				form("datasetAssessment", "CAN_OPEN_WITH_CONDITIONS", "containsPersonalData", "NO",
+						"containsLocationData", "NO", "commerciallySensitive", "NO", "alreadyPublic", "NO"));
+		assertRefused(instance, ASSESS, "openingConditions",
+				form("datasetAssessment", "CAN_OPEN_WITH_CONDITIONS", "openingConditions", "x".repeat(2001),
+						"containsPersonalData", "NO", "containsLocationData", "NO", "commerciallySensitive", "NO",
+						"alreadyPublic", "NO"));
+		assertThat(instance).hasNotPassed("Task_ClassifyDataset");
 	}
 
-	@ParameterizedTest
-	@CsvSource({ "CC-BY-4.0, CSV", "CC0-1.0, JSON", "ODbL-1.0, GEOJSON", "CC-BY-4.0, XLSX", "CC0-1.0, API" })
-	void everyOpenLicenceAndFormat(String licence, String format) {
+	// ---------------------------------------------------------------- nothing sensitive: straight to publishing
+
+	@Test
+	void harmlessDataIsPublishedWithoutAPrivacyReview() {
 		ProcessInstance instance = requestEnvironmentDataset();
 
-		decide(instance, "datasetOutcome", "PUBLISHED", "datasetLicence", licence, "datasetFormat", format,
-				"datasetUrl", "https://opendata.example.org/air-quality");
+		// a reason typed before changing the assessment is not passed out
+		assess(instance, "CAN_OPEN", "NO", "NO", "NO", "NO", "datasetReason", "typed first");
 
-		assertThat(instance).isEnded();
+		assertThat(instance).hasPassedInOrder(ASSESS, "Task_ClassifyDataset", "Gateway_PrivacyReview",
+				"Gateway_PublishMerge")
+			.hasNotPassed(REVIEW)
+			.isWaitingAtExactly(PUBLISH);
+		assertThat(variable(instance, "privacyReviewRequired")).isEqualTo(false);
+		assertThat(variable(instance, "anonymisationRequired")).isEqualTo(false);
+		assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKey("classification");
+		Task task = task(instance, PUBLISH);
+		assertThat(task).hasName("Prepare and publish dataset");
+		assertThat(candidateGroups(task)).containsExactly("data-stewards-environment");
+		assertThat(formKey(task)).isEqualTo("publish-dataset");
+
+		publish(instance);
+
+		assertThat(instance).hasPassedInOrder(PUBLISH, "EndEvent_DatasetPublished").isEnded();
+		Map<String, Object> out = outputs(instance);
+		assertThat(out).containsEntry("datasetOutcome", "PUBLISHED");
+		assertThat(out.get("datasetReason")).isNull();
+		String catalogueId = (String) out.get("catalogueId");
+		assertThat(catalogueId).matches("environment-air-quality-measurements-[0-9a-f]{6}");
+
+		assertThat(catalogueEntries(instance)).singleElement().satisfies(dataset -> {
+			assertThat(dataset.catalogueId()).isEqualTo(catalogueId);
+			assertThat(dataset.ideaReference()).isEqualTo(instance.getBusinessKey());
+			assertThat(dataset.title()).isEqualTo("Air quality measurements");
+			assertThat(dataset.description()).startsWith("Hourly NO2");
+			assertThat(dataset.publisherDepartment()).isEqualTo(ENVIRONMENT);
+			assertThat(dataset.licence()).isEqualTo("CC-BY-4.0");
+			assertThat(dataset.format()).isEqualTo("CSV");
+			assertThat(dataset.accessUrl()).isEqualTo("https://opendata.city.example/air-quality.csv");
+			assertThat(dataset.updateFrequency()).isEqualTo("DAILY");
+			assertThat(dataset.keywords()).isEqualTo("air,pollution,health");
+			assertThat(dataset.contactPoint()).isEqualTo("opendata@environment.city.example");
+			assertThat(dataset.issuedAt()).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
+		});
+		assertThat(catalogue.findById(catalogueId)).isPresent();
+		assertThat(timers(instance)).isEmpty();
+	}
+
+	@Test
+	void dataThatIsPublicAlreadyNeedsNoReviewEvenWithPersonalData() {
+		ProcessInstance instance = requestEnvironmentDataset();
+
+		assess(instance, "CAN_OPEN", "YES", "YES", "YES", "YES");
+
+		assertThat(instance).hasNotPassed(REVIEW).isWaitingAtExactly(PUBLISH);
+		assertThat(variable(instance, "anonymisationRequired")).isEqualTo(false);
+		publish(instance);
 		assertThat(outputs(instance)).containsEntry("datasetOutcome", "PUBLISHED");
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "", "opendata.example.org/air-quality", "ftp://opendata.example.org/air.csv",
-			"https://", "https://open data.example.org", "javascript:alert(1)" })
-	void aBadWebAddressIsRefused(String url) {
+	@Test
+	void openingWithConditionsNeedsTheConditionsAndPassesThemOn() {
 		ProcessInstance instance = requestEnvironmentDataset();
 
-		assertRefused(instance, "datasetUrl", "datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0",
-				"datasetFormat", "CSV", "datasetUrl", url);
+		assess(instance, "CAN_OPEN_WITH_CONDITIONS", "NO", "NO", "NO", "NO", "openingConditions",
+				"Aggregated per district, monthly.");
+
+		assertThat(instance).isWaitingAtExactly(PUBLISH);
+		assertThat(variable(instance, "openingConditions")).isEqualTo("Aggregated per district, monthly.");
+		publish(instance, "updateFrequency", "MONTHLY");
+		assertThat(instance).hasPassed("EndEvent_DatasetPublished").isEnded();
+		assertThat(catalogueEntries(instance)).singleElement()
+			.extracting(PublishedDataset::updateFrequency)
+			.isEqualTo("MONTHLY");
 	}
 
 	@Test
-	void aMissingWebAddressIsRefused() {
+	void commerciallySensitiveDataIsPublishedOnlyConfirmedAnonymisedWithoutAReview() {
 		ProcessInstance instance = requestEnvironmentDataset();
 
-		assertRefused(instance, "datasetUrl", "datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0",
-				"datasetFormat", "CSV");
-		assertRefused(instance, "datasetUrl", "datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0",
-				"datasetFormat", "CSV", "datasetUrl", "https://example.org/" + "x".repeat(500));
+		assess(instance, "CAN_OPEN", "NO", "NO", "YES", "NO");
+
+		assertThat(instance).hasNotPassed(REVIEW).isWaitingAtExactly(PUBLISH);
+		assertThat(variable(instance, "anonymisationRequired")).isEqualTo(true);
+		assertPublishRefused(instance, "anonymisationConfirmed");
+		assertPublishRefused(instance, "anonymisationConfirmed", "anonymisationConfirmed", false);
+
+		publish(instance, "anonymisationConfirmed", true);
+		assertThat(outputs(instance)).containsEntry("datasetOutcome", "PUBLISHED");
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "", "MIT", "cc-by-4.0", "All rights reserved" })
-	void aLicenceThatIsNotOpenIsRefused(String licence) {
+	// ---------------------------------------------------------------- the privacy office
+
+	@Test
+	void personalDataIsReviewedByThePrivacyOfficeOnly() {
 		ProcessInstance instance = requestEnvironmentDataset();
 
-		assertRefused(instance, "datasetLicence", "datasetOutcome", "PUBLISHED", "datasetLicence", licence,
-				"datasetFormat", "CSV", "datasetUrl", "https://opendata.example.org/air-quality");
+		assess(instance, "CAN_OPEN", "YES", "NO", "NO", "NO");
+
+		assertThat(instance).hasPassedInOrder("Task_ClassifyDataset", "Gateway_PrivacyReview")
+			.isWaitingAtExactly(REVIEW);
+		assertThat(variable(instance, "privacyReviewRequired")).isEqualTo(true);
+		assertThat(variable(instance, "anonymisationRequired")).isEqualTo(true);
+		Task review = task(instance, REVIEW);
+		assertThat(review).hasName("Review personal data").isNotAssigned();
+		assertThat(candidateGroups(review)).containsExactly(Groups.PRIVACY_OFFICE);
+		assertThat(formKey(review)).isEqualTo("review-personal-data");
+		assertThat(tasksSeenBy(PRIVACY_OFFICER, instance)).containsExactly(REVIEW);
+		assertThat(tasksSeenBy(ENVIRONMENT_STEWARD, instance)).isEmpty();
+		assertThatThrownBy(() -> submit(review.getId(), ENVIRONMENT_STEWARD, form("privacyDecision", "APPROVE")))
+			.isInstanceOf(AuthorizationException.class);
+		assertThat(instance).isWaitingAt(REVIEW);
+
+		assertRefused(instance, REVIEW, "privacyDecision", form());
+		assertRefused(instance, REVIEW, "privacyDecision", form("privacyDecision", "OK"));
 	}
 
 	@Test
-	void aMissingLicenceOrAnUnknownFormatIsRefused() {
+	void approvedAsItIsIsPublishedWithoutAnonymisation() {
 		ProcessInstance instance = requestEnvironmentDataset();
+		assess(instance, "CAN_OPEN", "YES", "NO", "NO", "NO");
 
-		assertRefused(instance, "datasetLicence", "datasetOutcome", "PUBLISHED", "datasetFormat", "CSV", "datasetUrl",
-				"https://opendata.example.org/air-quality");
-		assertRefused(instance, "datasetFormat", "datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0",
-				"datasetFormat", "PDF", "datasetUrl", "https://opendata.example.org/air-quality");
-		assertRefused(instance, "datasetFormat", "datasetOutcome", "PUBLISHED", "datasetLicence", "CC-BY-4.0",
-				"datasetUrl", "https://opendata.example.org/air-quality");
+		decide(instance, REVIEW, "privacyDecision", "APPROVE");
+
+		assertThat(instance).hasPassedInOrder(REVIEW, "Gateway_PrivacyDecision", "Gateway_PublishMerge")
+			.isWaitingAtExactly(PUBLISH);
+		assertThat(candidateGroups(task(instance, PUBLISH))).containsExactly("data-stewards-environment");
+		// "Can be published as it is": the steward is not asked to confirm an anonymisation nobody asked for
+		assertThat(variable(instance, "anonymisationRequired")).as("anonymisationRequired after APPROVE")
+			.isEqualTo(false);
+		publish(instance);
+		assertThat(instance).hasPassed("EndEvent_DatasetPublished").isEnded();
+		assertThat(outputs(instance)).containsEntry("datasetOutcome", "PUBLISHED");
 	}
 
 	@Test
-	void refusedSaysWhyAndHasNoCatalogueEntry() {
+	void approvedAfterAnonymisationNeedsInstructionsAndAConfirmedAnonymisation() {
 		ProcessInstance instance = requestEnvironmentDataset();
+		assess(instance, "CAN_OPEN", "YES", "YES", "NO", "NO");
 
-		decide(instance, "datasetOutcome", "REFUSED", "datasetReason", "Contains personal data");
+		assertRefused(instance, REVIEW, "anonymisationInstructions",
+				form("privacyDecision", "APPROVE_AFTER_ANONYMISATION"));
+		assertRefused(instance, REVIEW, "anonymisationInstructions",
+				form("privacyDecision", "APPROVE_AFTER_ANONYMISATION", "anonymisationInstructions", "x".repeat(2001)));
+		decide(instance, REVIEW, "privacyDecision", "APPROVE_AFTER_ANONYMISATION", "anonymisationInstructions",
+				"Remove names; round coordinates to 100 m.");
 
-		assertThat(instance).hasPassed("EndEvent_DatasetDecided").isEnded();
+		assertThat(instance).isWaitingAtExactly(PUBLISH);
+		assertThat(variable(instance, "anonymisationRequired")).isEqualTo(true);
+		assertThat(variable(instance, "anonymisationInstructions")).isEqualTo("Remove names; round coordinates to 100 m.");
+		assertPublishRefused(instance, "anonymisationConfirmed");
+		assertPublishRefused(instance, "anonymisationConfirmed", "anonymisationConfirmed", false);
+
+		publish(instance, "anonymisationConfirmed", true);
+
+		assertThat(instance).hasPassed("EndEvent_DatasetPublished").isEnded();
+		assertThat(outputs(instance)).containsEntry("datasetOutcome", "PUBLISHED");
+		assertThat(catalogueEntries(instance)).hasSize(1);
+	}
+
+	@Test
+	void refusedByThePrivacyOfficeNeedsAReasonAndIsNotPublished() {
+		ProcessInstance instance = requestEnvironmentDataset();
+		assess(instance, "CAN_OPEN", "YES", "NO", "NO", "NO");
+
+		assertRefused(instance, REVIEW, "datasetReason", form("privacyDecision", "REFUSE"));
+		assertRefused(instance, REVIEW, "datasetReason", form("privacyDecision", "REFUSE", "datasetReason", "  "));
+		decide(instance, REVIEW, "privacyDecision", "REFUSE", "datasetReason",
+				"Individual health records cannot be anonymised reliably.");
+
+		assertThat(instance).hasPassedInOrder(REVIEW, "Gateway_PrivacyDecision", "EndEvent_RefusedByPrivacyOffice")
+			.hasNotPassed(PUBLISH)
+			.isEnded();
 		Map<String, Object> out = outputs(instance);
 		assertThat(out).containsEntry("datasetOutcome", "REFUSED")
-			.containsEntry("datasetReason", "Contains personal data")
-			.containsKey("catalogueId");
+			.containsEntry("datasetReason", "Individual health records cannot be anonymised reliably.");
 		assertThat(out.get("catalogueId")).isNull();
+		assertThat(catalogueEntries(instance)).isEmpty();
+		assertThat(timers(instance)).isEmpty();
 	}
 
 	@Test
-	void refusedWithoutAReasonIsRefused() {
+	void exactLocationsAreReviewedWithoutAnonymisation() {
 		ProcessInstance instance = requestEnvironmentDataset();
 
-		assertRefused(instance, "datasetReason", "datasetOutcome", "REFUSED");
-		assertRefused(instance, "datasetReason", "datasetOutcome", "REFUSED", "datasetReason", "  ");
-		assertRefused(instance, "datasetReason", "datasetOutcome", "REFUSED", "datasetReason", "x".repeat(2001));
+		assess(instance, "CAN_OPEN", "NO", "YES", "NO", "NO");
+
+		assertThat(instance).isWaitingAtExactly(REVIEW);
+		assertThat(variable(instance, "privacyReviewRequired")).isEqualTo(true);
+		assertThat(variable(instance, "anonymisationRequired")).isEqualTo(false);
+		decide(instance, REVIEW, "privacyDecision", "APPROVE");
+		assertThat(instance).isWaitingAtExactly(PUBLISH);
+
+		publish(instance, "datasetFormat", "GEOJSON");
+
+		assertThat(instance).hasPassed("EndEvent_DatasetPublished").isEnded();
+		assertThat(outputs(instance)).containsEntry("datasetOutcome", "PUBLISHED");
+	}
+
+	// ---------------------------------------------------------------- the catalogue entry
+
+	ProcessInstance readyToPublish() {
+		ProcessInstance instance = requestEnvironmentDataset();
+		assess(instance, "CAN_OPEN", "NO", "NO", "NO", "NO");
+		assertThat(instance).isWaitingAtExactly(PUBLISH);
+		return instance;
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "OPENED", "published" })
-	void anUnknownDecisionIsRefused(String outcome) {
-		ProcessInstance instance = requestEnvironmentDataset();
-
-		assertRefused(instance, "datasetOutcome", "datasetOutcome", outcome, "datasetReason", "Why not");
+	@ValueSource(strings = { "", "  ", "opendata.city.example/air.csv", "ftp://opendata.city.example/air.csv",
+			"https://", "https://open data.city.example", "javascript:alert(1)", "mailto:opendata@city.example" })
+	void aBadWebAddressIsRefused(String url) {
+		assertPublishRefused(readyToPublish(), "datasetUrl", "datasetUrl", url);
 	}
 
 	@Test
-	void noDecisionIsRefused() {
-		ProcessInstance instance = requestEnvironmentDataset();
+	void aMissingOrTooLongWebAddressIsRefused() {
+		ProcessInstance instance = readyToPublish();
 
-		assertRefused(instance, "datasetOutcome", "datasetReason", "Why not");
+		assertPublishRefused(instance, "datasetUrl", "datasetUrl", null);
+		assertPublishRefused(instance, "datasetUrl", "datasetUrl", "https://city.example/" + "x".repeat(500));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "datasetLicence, MIT", "datasetLicence, cc-by-4.0", "datasetLicence, All rights reserved",
+			"datasetFormat, PDF", "datasetFormat, csv", "updateFrequency, HOURLY", "updateFrequency, daily",
+			"updateFrequency, YEARLY" })
+	void anUnknownChoiceIsRefused(String field, String value) {
+		assertPublishRefused(readyToPublish(), field, field, value);
 	}
 
 	@Test
-	void anOverdueDecisionIsRemindedThenEscalatedToTheDepartmentsHeads() {
+	void everyRequiredCatalogueFieldIsNeeded() {
+		ProcessInstance instance = readyToPublish();
+
+		for (String field : List.of("catalogueTitle", "catalogueDescription", "datasetLicence", "datasetFormat",
+				"datasetUrl", "updateFrequency", "contactPoint")) {
+			assertPublishRefused(instance, field, field, null);
+		}
+		assertPublishRefused(instance, "catalogueTitle", "catalogueTitle", "x".repeat(201));
+		assertPublishRefused(instance, "catalogueDescription", "catalogueDescription", "x".repeat(4001));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "opendata", "opendata@", "@city.example", "open data@city.example",
+			"opendata@city", "a@b@city.example" })
+	void aBadContactAddressIsRefused(String contact) {
+		assertPublishRefused(readyToPublish(), "contactPoint", "contactPoint", contact);
+	}
+
+	@Test
+	void moreThanTwentyKeywordsAreRefused() {
+		ProcessInstance instance = readyToPublish();
+		String keywords = String.join(", ", IntStream.rangeClosed(1, 21).mapToObj(i -> "keyword" + i).toList());
+
+		assertPublishRefused(instance, "datasetKeywords", "datasetKeywords", keywords);
+		List<Object> asList = new ArrayList<>(IntStream.rangeClosed(1, 21).mapToObj(i -> "keyword" + i).toList());
+		assertPublishRefused(instance, "datasetKeywords", "datasetKeywords", asList);
+	}
+
+	@Test
+	void repeatedAndEmptyKeywordsAreDropped() {
+		ProcessInstance instance = readyToPublish();
+
+		publish(instance, "datasetKeywords", "a, b, a, , ");
+
+		assertThat(catalogueEntries(instance)).singleElement().extracting(PublishedDataset::keywords).isEqualTo("a,b");
+	}
+
+	@Test
+	void keywordsFromATaglistAreKeptInOrder() {
+		ProcessInstance instance = readyToPublish();
+
+		publish(instance, "datasetKeywords", List.of("parking", "bicycles", "parking"));
+
+		assertThat(catalogueEntries(instance)).singleElement()
+			.extracting(PublishedDataset::keywords)
+			.isEqualTo("parking,bicycles");
+	}
+
+	@Test
+	void twentyKeywordsOfFiftyCharactersFitTheCatalogue() {
+		ProcessInstance instance = readyToPublish();
+		List<Object> keywords = new ArrayList<>(
+				IntStream.rangeClosed(10, 29).mapToObj(i -> i + "x".repeat(48)).toList());
+
+		publish(instance, "datasetKeywords", keywords);
+
+		assertThat(instance).isEnded();
+		assertThat(catalogueEntries(instance)).singleElement()
+			.extracting(dataset -> dataset.keywords().split(",").length)
+			.isEqualTo(20);
+	}
+
+	@Test
+	void noKeywordsIsFine() {
+		ProcessInstance instance = readyToPublish();
+
+		publish(instance, "datasetKeywords", null);
+
+		assertThat(instance).isEnded();
+		assertThat(catalogueEntries(instance)).singleElement()
+			.satisfies(dataset -> assertThat(dataset.keywords()).isNullOrEmpty());
+	}
+
+	@Test
+	void twoPublicationsOfTheSameTitleGetTheirOwnCatalogueIds() {
+		ProcessInstance first = readyToPublish();
+		ProcessInstance second = readyToPublish();
+
+		publish(first);
+		publish(second);
+
+		assertThat(outputs(first).get("catalogueId")).isNotEqualTo(outputs(second).get("catalogueId"));
+		assertThat(catalogueEntries(first)).hasSize(1);
+		assertThat(catalogueEntries(second)).hasSize(1);
+	}
+
+	// ---------------------------------------------------------------- deadlines
+
+	@Test
+	void everyTaskHasADueDateAReminderAndAnEscalation() {
 		ProcessInstance instance = requestEnvironmentDataset();
-		List<Job> timers = engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.orderByJobDuedate()
-			.asc()
-			.list();
+		assertDeadlines(instance, ASSESS, Duration.ofDays(10), Duration.ofDays(7), Duration.ofDays(14));
+
+		assess(instance, "CAN_OPEN", "YES", "NO", "NO", "NO");
+		assertDeadlines(instance, REVIEW, Duration.ofDays(10), Duration.ofDays(7), Duration.ofDays(14));
+
+		decide(instance, REVIEW, "privacyDecision", "APPROVE_AFTER_ANONYMISATION", "anonymisationInstructions",
+				"Remove names.");
+		assertDeadlines(instance, PUBLISH, Duration.ofDays(14), Duration.ofDays(10), Duration.ofDays(21));
+
+		publish(instance, "anonymisationConfirmed", true);
+		assertThat(instance).isEnded();
+		assertThat(timers(instance)).isEmpty();
+	}
+
+	@Test
+	void anOverdueAssessmentIsRemindedThenEscalatedToTheDepartmentsHeads() {
+		ProcessInstance instance = requestEnvironmentDataset();
+		List<Job> timers = timers(instance);
 		assertThat(timers).hasSize(2);
 
 		engine.getManagementService().executeJob(timers.get(0).getId());
-		assertThat(decisionTask(instance).getPriority()).isEqualTo(70);
+		assertThat(task(instance, ASSESS).getPriority()).isEqualTo(70);
 
 		engine.getManagementService().executeJob(timers.get(1).getId());
-		Task task = decisionTask(instance);
+		Task task = task(instance, ASSESS);
 		assertThat(task.getPriority()).isEqualTo(100);
 		assertThat(candidateGroups(task)).containsExactlyInAnyOrder("data-stewards-environment", "heads-environment");
 
-		decide(instance, "datasetOutcome", "REFUSED", "datasetReason", "Contains personal data");
+		decide(instance, ASSESS, "datasetAssessment", "CANNOT_OPEN", "datasetReason", "Not ours to give");
 		assertThat(instance).isEnded();
-		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
-			.isZero();
+		assertThat(timers(instance)).isEmpty();
+	}
+
+	@Test
+	void anOverduePrivacyReviewStaysWithThePrivacyOffice() {
+		ProcessInstance instance = requestEnvironmentDataset();
+		assess(instance, "CAN_OPEN", "NO", "YES", "NO", "NO");
+		List<Job> timers = timers(instance);
+
+		timers.forEach(timer -> engine.getManagementService().executeJob(timer.getId()));
+
+		Task review = task(instance, REVIEW);
+		assertThat(review.getPriority()).isEqualTo(100);
+		assertThat(candidateGroups(review)).containsExactly(Groups.PRIVACY_OFFICE);
 	}
 
 }

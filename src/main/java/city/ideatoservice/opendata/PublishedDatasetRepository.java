@@ -1,0 +1,9 @@
+package city.ideatoservice.opendata;
+
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.ListPagingAndSortingRepository;
+
+public interface PublishedDatasetRepository
+		extends ListCrudRepository<PublishedDataset, String>, ListPagingAndSortingRepository<PublishedDataset, String> {
+
+}
