@@ -185,9 +185,26 @@ class IdeaToServiceApplicationTests {
 		awaitStatus(code, "COUNCIL");
 
 		// council adoption: the clerk records the vote and the act
-		submit("clerk", ref, "record-council-decision",
-				form("councilDecision", "ADOPTED", "actNumber", "2026/301", "actDate", LocalDate.now().toString()));
+		// today's council session from the clerks' calendar (the demo plans one), or planned now
+		String sessions = "http://localhost:" + port + "/api/staff/council/sessions";
+		JsonNode session = java.util.stream.StreamSupport
+			.stream(as("clerk").get().uri(sessions).retrieve().body(JsonNode.class).spliterator(), false)
+			.filter(s -> "COUNCIL".equals(s.path("body").asText())
+					&& LocalDate.now().toString().equals(s.path("sessionDate").asText()))
+			.findFirst()
+			.orElseGet(() -> as("clerk").post().uri(sessions).contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("body", "COUNCIL", "date", LocalDate.now().toString(), "seats", 41))
+				.retrieve().body(JsonNode.class));
+		String sessionId = session.path("id").asText();
+		submit("clerk", ref, "prepare-agenda-item", form("draftActText", "The city runs a night bus on demand.",
+				"committee", "MOBILITY_ENVIRONMENT", "councilSessionId", sessionId));
+		submit("clerk", ref, "record-committee-review", form("committeeOpinion", "FAVOURABLE"));
+		submit("clerk", ref, "record-council-vote", form("votesFor", 30, "votesAgainst", 8, "votesAbstain", 3,
+				"councilVote", "ADOPTED"));
 		awaitStatus(code, "ADOPTED");
+		JsonNode agenda = as("clerk").get().uri("http://localhost:" + port + "/api/staff/council/sessions/" + sessionId + "/agenda")
+			.retrieve().body(JsonNode.class);
+		assertThat(agenda.findValuesAsText("ideaReference")).contains(ref);
 
 		// go official, go public, launch
 		submit("mayor", ref, "issue-directives", form("directiveReference", "DIR-2026-301", "responsibleDepartments",
@@ -198,6 +215,13 @@ class IdeaToServiceApplicationTests {
 		submit("mobility", ref, "confirm-service-launch", form("servicePublicUrl", "https://city.example/night-bus",
 				"serviceStartDate", LocalDate.now().toString()));
 		awaitStatus(code, "LIVE");
+
+		JsonNode register = portal().get().uri("/api/register").retrieve().body(JsonNode.class);
+		JsonNode act = java.util.stream.StreamSupport.stream(register.spliterator(), false)
+			.filter(entry -> ref.equals(entry.path("ideaReference").asText())).findFirst().orElseThrow();
+		assertThat(act.path("actNumber").asText()).matches("\\d{4}/\\d{4}");
+		assertThat(act.path("directiveReference").asText()).isEqualTo("DIR-2026-301");
+		assertThat(portal().get().uri("/register").retrieve().body(String.class)).contains(act.path("actNumber").asText());
 
 		List<String> history = track(code).path("history").findValuesAsText("status");
 		assertThat(history).containsExactly("SUBMITTED", "IN_REVIEW", "CO_DESIGN", "PROTOTYPING", "PILOT", "APPROVALS",

@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectiveCheck implements TaskListener {
 
+	private final OfficialActRepository register;
+
+	DirectiveCheck(OfficialActRepository register) {
+		this.register = register;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
@@ -27,8 +33,15 @@ public class DirectiveCheck implements TaskListener {
 			throw FormInput.invalid(RESPONSIBLE_DEPARTMENTS, "Choose the departments responsible for the service.");
 		}
 		task.setVariable(RESPONSIBLE_DEPARTMENTS, JsonVariables.list(departments.stream().distinct().toList()));
-		task.setVariable(DIRECTIVE_EFFECTIVE_DATE, input.requiredDate(DIRECTIVE_EFFECTIVE_DATE).toString());
-		input.requiredText(AMENDED_PROCEDURE, 200);
+		java.time.LocalDate effective = input.requiredDate(DIRECTIVE_EFFECTIVE_DATE);
+		task.setVariable(DIRECTIVE_EFFECTIVE_DATE, effective.toString());
+		String procedure = input.requiredText(AMENDED_PROCEDURE, 200);
+		String reference = input.requiredText(DIRECTIVE_REFERENCE, 50);
+		// the public register shows the act together with its directive
+		register.findFirstByIdeaReferenceOrderByActYearDescActSequenceDesc(
+				(String) task.getVariable(city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE))
+			.ifPresent(act -> register.save(act.withDirective(reference,
+					String.join(",", departments.stream().distinct().toList()), effective, procedure)));
 	}
 
 }

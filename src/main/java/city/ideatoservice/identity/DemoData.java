@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import city.ideatoservice.council.CouncilSession;
+import city.ideatoservice.council.CouncilSessionRepository;
 import city.ideatoservice.idea.Channel;
 import city.ideatoservice.idea.IdeaRepository;
 import city.ideatoservice.idea.IdeaService;
@@ -71,8 +73,13 @@ public class DemoData {
 
 	private final RuntimeService runtimeService;
 
+	private final CouncilSessionRepository sessionRepository;
+
+	private List<CouncilSession> councilSessions = List.of();
+
 	DemoData(IdentityService identityService, TaskService taskService, IdeaSubmission submission, IdeaRepository ideas,
-			ManagementService managementService, RuntimeService runtimeService) {
+			ManagementService managementService, RuntimeService runtimeService, CouncilSessionRepository sessionRepository) {
+		this.sessionRepository = sessionRepository;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
 		this.taskService = taskService;
@@ -94,6 +101,7 @@ public class DemoData {
 			createUser(key + "-head", department.name(), "Head", department.headsGroup());
 		}
 		if (ideas.count() == 0) {
+			councilSessions = planSessions();
 			loadIdeas();
 		}
 	}
@@ -157,8 +165,13 @@ public class DemoData {
 				+ "homework clubs.", Theme.CULTURE, Reach.CITY);
 		throughPilot(wifi, "dept-culture");
 		approveAll(wifi);
-		completeTask(wifi, "Task_RecordCouncilDecision", Map.of(COUNCIL_DECISION, "ADOPTED", ACT_NUMBER,
-				LocalDate.now().getYear() + "/042", ACT_DATE, LocalDate.now().toString()));
+		String session = String.valueOf(councilSessions.get(0).id());
+		completeTask(wifi, "Task_PrepareAgendaItem", Map.of(DRAFT_ACT_TEXT, "The city offers free Wi-Fi in every "
+				+ "library branch from the date of the implementing directive.", COMMITTEE, "SOCIAL_CULTURE",
+				COUNCIL_SESSION_ID, session));
+		completeTask(wifi, "Task_RecordCommitteeReview", Map.of(COMMITTEE_OPINION, "FAVOURABLE"));
+		completeTask(wifi, "Task_RecordCouncilVote", Map.of(VOTES_FOR, 31, VOTES_AGAINST, 6, VOTES_ABSTAIN, 2,
+				COUNCIL_VOTE, "ADOPTED"));
 		log.info("Demo data loaded: {} users with the password '{}', 7 ideas", USERS.size() + 15, PASSWORD);
 	}
 
@@ -233,6 +246,18 @@ public class DemoData {
 				}
 			}
 		}
+	}
+
+	/** The council meets today (for the demo's vote) and every four weeks; a committee in between. */
+	private List<CouncilSession> planSessions() {
+		List<CouncilSession> planned = new ArrayList<>();
+		for (int week = 0; week <= 8; week += 4) {
+			planned.add(sessionRepository.save(new CouncilSession(null, CouncilSession.COUNCIL,
+					LocalDate.now().plusWeeks(week), 41, "City council")));
+		}
+		sessionRepository.save(new CouncilSession(null, CouncilSession.COMMITTEE, LocalDate.now().plusWeeks(2), 11,
+				"Committee on Social Affairs and Culture"));
+		return planned;
 	}
 
 	private String submit(String title, String description, Theme theme, Reach reach) {

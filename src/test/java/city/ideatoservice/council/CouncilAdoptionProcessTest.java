@@ -2,23 +2,34 @@ package city.ideatoservice.council;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import city.ideatoservice.identity.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -33,177 +44,785 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * council-adoption on its own, started the way CallActivity_CouncilAdoption of idea-to-service starts it, the
- * clerk's record submitted through the form service as Tasklist does.
+ * council-adoption on its own, started the way CallActivity_CouncilAdoption of idea-to-service starts it
+ * (ideaReference, ideaTitle, sponsorDepartment), every task submitted through the form service as Tasklist does, as
+ * an authenticated user with their groups (authorization is on). The council's calendar of this test: a council
+ * session a week ago, today, and every four weeks after today; a committee session in two weeks.
  */
 @SpringBootTest(
 		properties = { "camunda.bpm.job-execution.enabled=false",
 				"spring.datasource.url=jdbc:h2:mem:council-adoption-process-test;DB_CLOSE_DELAY=-1",
-				"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password" })
+				"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
+				"idea-to-service.council.max-deferrals=3" })
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class CouncilAdoptionProcessTest {
 
-	static final String TASK = "Task_RecordCouncilDecision";
+	static final String PREPARE = "Task_PrepareAgendaItem";
+
+	static final String REVIEW = "Task_RecordCommitteeReview";
+
+	static final String VOTE = "Task_RecordCouncilVote";
+
+	static final String DECIDE_DEFERRED = "Task_DecideDeferredItem";
+
+	static final String WAIT_FOR_SESSION = "Event_SessionDate";
+
+	static final String CLERK = "clerk-council";
+
+	static final String INNOVATION_OFFICER = "officer-council";
+
+	static final String DRAFT = "The city builds protected bike lanes on the main roads.";
+
+	static final AtomicInteger ideas = new AtomicInteger();
 
 	@Autowired
 	ProcessEngine engine;
 
+	@Autowired
+	CouncilSessionRepository sessions;
+
+	@Autowired
+	AgendaItemRepository agenda;
+
+	@Autowired
+	OfficialActRepository register;
+
+	final LocalDate today = LocalDate.now();
+
+	/** A council session a week ago: over. */
+	CouncilSession past;
+
+	/** Today's council session: the first one agenda items are prepared for. */
+	CouncilSession first;
+
+	/** Council sessions four, eight, twelve and sixteen weeks from now. */
+	CouncilSession second;
+
+	CouncilSession third;
+
+	CouncilSession fourth;
+
+	CouncilSession fifth;
+
+	/** A committee session in two weeks: no council vote there. */
+	CouncilSession committeeSession;
+
+	@org.junit.jupiter.api.AfterEach
+	void backToToday() {
+		org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+	}
+
 	@BeforeEach
 	void setUp() {
 		AbstractAssertions.init(engine);
+		ensureUser(CLERK, Groups.COUNCIL_CLERKS);
+		ensureUser(INNOVATION_OFFICER, Groups.INNOVATION_OFFICE);
+		past = session(CouncilSession.COUNCIL, today.minusWeeks(1), 41, null);
+		first = session(CouncilSession.COUNCIL, today, 41, null);
+		second = session(CouncilSession.COUNCIL, today.plusWeeks(4), 41, null);
+		third = session(CouncilSession.COUNCIL, today.plusWeeks(8), 41, "City council (budget)");
+		fourth = session(CouncilSession.COUNCIL, today.plusWeeks(12), 41, null);
+		fifth = session(CouncilSession.COUNCIL, today.plusWeeks(16), 41, null);
+		committeeSession = session(CouncilSession.COMMITTEE, today.plusWeeks(2), 11, "Committee on Mobility");
 	}
 
-	/** The variables CallActivity_CouncilAdoption passes in (camunda:in). */
+	CouncilSession session(String body, LocalDate date, int seats, String title) {
+		return sessions.findAll()
+			.stream()
+			.filter(s -> s.body().equals(body) && s.sessionDate().equals(date))
+			.findFirst()
+			.orElseGet(() -> sessions.save(new CouncilSession(null, body, date, seats, title)));
+	}
+
+	void ensureUser(String id, String... groups) {
+		IdentityService identity = engine.getIdentityService();
+		if (identity.createUserQuery().userId(id).count() == 0) {
+			User user = identity.newUser(id);
+			user.setPassword("password-" + id);
+			identity.saveUser(user);
+		}
+		for (String group : groups) {
+			if (identity.createGroupQuery().groupId(group).count() == 0) {
+				identity.saveGroup(identity.newGroup(group));
+			}
+			if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+				identity.createMembership(id, group);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- starting, working and reading the process
+
+	/** A fresh idea reference (at most 20 characters): agenda items and acts are kept by reference. */
+	static String newReference() {
+		return "IDEA-2026-" + (7000 + ideas.incrementAndGet());
+	}
+
+	/** The variables CallActivity_CouncilAdoption passes in (camunda:in), and the main process's business key. */
 	ProcessInstance proposeAdoption() {
+		String reference = newReference();
 		Map<String, Object> in = new HashMap<>();
-		in.put("ideaReference", "IDEA-2026-0042");
-		in.put("ideaTitle", "Bike lanes");
+		in.put("ideaReference", reference);
+		in.put("ideaTitle", "Bike lanes " + reference);
 		in.put("sponsorDepartment", "dept-mobility");
-		return engine.getRuntimeService()
-			.startProcessInstanceByKey(ProcessKeys.COUNCIL_ADOPTION, "IDEA-2026-0042", in);
+		return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.COUNCIL_ADOPTION, reference, in);
 	}
 
-	Task decisionTask(ProcessInstance instance) {
-		return engine.getTaskService()
+	static String reference(ProcessInstance instance) {
+		return instance.getBusinessKey();
+	}
+
+	Task task(ProcessInstance instance, String taskDefinitionKey) {
+		Task task = engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceId(instance.getId())
-			.taskDefinitionKey(TASK)
+			.taskDefinitionKey(taskDefinitionKey)
 			.singleResult();
+		assertThat(task).as("open task %s", taskDefinitionKey).isNotNull();
+		return task;
 	}
 
-	void record(ProcessInstance instance, Object... keyValues) {
+	List<String> candidateGroups(Task task) {
+		return engine.getTaskService()
+			.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.map(IdentityLink::getGroupId)
+			.toList();
+	}
+
+	static Map<String, Object> form(Object... keyValues) {
 		Map<String, Object> form = new HashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) {
 			form.put((String) keyValues[i], keyValues[i + 1]);
 		}
-		engine.getFormService().submitTaskForm(decisionTask(instance).getId(), form);
+		return form;
 	}
 
-	/** What CallActivity_CouncilAdoption passes back out (camunda:out): councilDecision, actNumber, actDate, councilReason. */
+	/** Submits a task's form as the user would in Tasklist: authenticated, with their groups. */
+	void submit(String taskId, String user, Object... keyValues) {
+		IdentityService identity = engine.getIdentityService();
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		identity.setAuthentication(user, groups);
+		try {
+			engine.getFormService().submitTaskForm(taskId, form(keyValues));
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	void complete(ProcessInstance instance, String taskDefinitionKey, Object... keyValues) {
+		Task task = task(instance, taskDefinitionKey);
+		submit(task.getId(), workerOf(task), keyValues);
+	}
+
+	String workerOf(Task task) {
+		return candidateGroups(task).contains(Groups.INNOVATION_OFFICE) ? INNOVATION_OFFICER : CLERK;
+	}
+
+	/** The form is refused naming the field; the task stays open and the agenda item is unchanged. */
+	void assertRefused(ProcessInstance instance, String taskDefinitionKey, String field, Object... keyValues) {
+		Task task = task(instance, taskDefinitionKey);
+		List<AgendaItem> before = agendaItems(instance);
+		Map<String, Object> variablesBefore = processVariables(instance);
+
+		assertThatThrownBy(() -> submit(task.getId(), workerOf(task), keyValues))
+			.isInstanceOf(FormFieldValidationException.class)
+			.satisfies(refused -> assertThat(((FormFieldValidationException) refused).<Object>getDetail())
+				.as("the field refused")
+				.isEqualTo(field));
+
+		assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).as("task still open")
+			.isEqualTo(1);
+		assertThat(instance).isWaitingAt(taskDefinitionKey);
+		assertThat(agendaItems(instance)).as("agenda item unchanged").isEqualTo(before);
+		assertThat(processVariables(instance)).as("process variables unchanged").isEqualTo(variablesBefore);
+	}
+
+	Map<String, Object> processVariables(ProcessInstance instance) {
+		return new HashMap<>(engine.getRuntimeService().getVariables(instance.getId()));
+	}
+
+	/** The process instance's own variables in history: what CallActivity_CouncilAdoption passes back out. */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
 			.createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId())
 			.list()) {
-			values.put(variable.getName(), variable.getValue());
+			if (variable.getTaskId() == null && instance.getId().equals(variable.getActivityInstanceId())) {
+				values.put(variable.getName(), variable.getValue());
+			}
 		}
 		return values;
 	}
 
-	void assertRefused(ProcessInstance instance, String field, Object... keyValues) {
-		assertThatThrownBy(() -> record(instance, keyValues)).isInstanceOf(FormFieldValidationException.class)
-			.extracting(refused -> ((FormFieldValidationException) refused).<Object>getDetail())
-			.as("the field refused")
-			.isEqualTo(field);
-		assertThat(instance).isWaitingAt(TASK);
-		assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("councilDecision",
-				"actNumber", "actDate");
+	List<AgendaItem> agendaItems(ProcessInstance instance) {
+		return agenda.findAll().stream().filter(item -> reference(instance).equals(item.ideaReference())).toList();
+	}
+
+	AgendaItem agendaItem(ProcessInstance instance) {
+		List<AgendaItem> items = agendaItems(instance);
+		assertThat(items).as("agenda items of %s", reference(instance)).hasSize(1);
+		return items.get(0);
+	}
+
+	List<OfficialAct> acts(ProcessInstance instance) {
+		return register.findAll().stream().filter(act -> reference(instance).equals(act.ideaReference())).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> sessionOptions(Task task) throws Exception {
+		Object options = engine.getTaskService().getVariableLocal(task.getId(), "sessionOptions");
+		assertThat(options).as("sessionOptions of %s", task.getTaskDefinitionKey()).isNotNull();
+		return new ObjectMapper().readValue(options.toString(), new TypeReference<List<Map<String, Object>>>() {
+		});
+	}
+
+	static Map<String, Object> option(CouncilSession session) {
+		Map<String, Object> option = new LinkedHashMap<>();
+		option.put("label", session.label() + " (" + session.seats() + " seats)");
+		option.put("value", String.valueOf(session.id()));
+		return option;
+	}
+
+	static String id(CouncilSession session) {
+		return String.valueOf(session.id());
+	}
+
+	static Date startOf(LocalDate day) {
+		return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+	}
+
+	/** Prepares the agenda item for a session (favourable committee review unless told) and reaches the vote. */
+	ProcessInstance atTheVote(CouncilSession session) {
+		ProcessInstance instance = proposeAdoption();
+		complete(instance, PREPARE, "draftActText", DRAFT, "committee", "MOBILITY_ENVIRONMENT", "councilSessionId",
+				id(session));
+		complete(instance, REVIEW, "committeeOpinion", "FAVOURABLE");
+		assertThat(instance).isWaitingAt(VOTE);
+		return instance;
+	}
+
+	void vote(ProcessInstance instance, Object... keyValues) {
+		complete(instance, VOTE, keyValues);
+	}
+
+	void defer(ProcessInstance instance, CouncilSession to) {
+		vote(instance, "votesFor", 10, "votesAgainst", 10, "votesAbstain", 5, "councilVote", "DEFERRED",
+				"deferredToSessionId", id(to));
 	}
 
 	@Test
-	void councilClerksRecordTheDecision() {
+	void aVoteCannotBeRecordedBeforeItsSessionTookPlace() {
+		ProcessInstance instance = atTheVote(second);
+
+		assertRefused(instance, VOTE, "councilVote", "votesFor", 30, "votesAgainst", 5, "votesAbstain", 0,
+				"councilVote", "ADOPTED");
+	}
+
+	/** The process waits for the session; the timer is due on the session's morning. Runs it. */
+	void sessionHeld(ProcessInstance instance, CouncilSession session) {
+		assertThat(instance).isWaitingAt(WAIT_FOR_SESSION);
+		List<Job> timers = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.list();
+		assertThat(timers).as("only the session timer").hasSize(1);
+		Job timer = timers.get(0);
+		assertThat(timer.getDuedate()).as("timer of %s", session.sessionDate()).isEqualTo(startOf(session.sessionDate()));
+		// the session's day has come: the vote may be recorded
+		org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+				java.util.Date.from(startOf(session.sessionDate()).toInstant().plus(Duration.ofHours(10))));
+		engine.getManagementService().executeJob(timer.getId());
+		assertThat(instance).isWaitingAt(VOTE);
+	}
+
+	/** The task is due, reminded and escalated after the periods of application.yml (deadlines.tasks). */
+	void assertDeadlines(ProcessInstance instance, String taskDefinitionKey, Instant created, Duration due,
+			Duration reminder, Duration escalation) {
+		Task task = task(instance, taskDefinitionKey);
+		// counted from the task's creation, by the engine's clock (the session tests move it to the session's day)
+		created = task.getCreateTime().toInstant();
+		assertThat(task.getDueDate()).as("due date of %s", taskDefinitionKey).isNotNull();
+		assertThat(Duration.between(created, task.getDueDate().toInstant()).toMinutes())
+			.isCloseTo(due.toMinutes(), within(2L));
+		List<Job> timers = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.orderByJobDuedate()
+			.asc()
+			.list();
+		assertThat(timers).as("reminder and escalation of %s", taskDefinitionKey).hasSize(2);
+		assertThat(Duration.between(created, timers.get(0).getDuedate().toInstant()).toMinutes())
+			.as("reminder").isCloseTo(reminder.toMinutes(), within(2L));
+		assertThat(Duration.between(created, timers.get(1).getDuedate().toInstant()).toMinutes())
+			.as("escalation").isCloseTo(escalation.toMinutes(), within(2L));
+	}
+
+	// ---------------------------------------------------------------- prepare agenda item
+
+	@Test
+	void theClerksPrepareTheAgendaItemFromTheComingCouncilSessions() throws Exception {
+		Instant created = Instant.now();
 		ProcessInstance instance = proposeAdoption();
 
-		assertThat(instance).isStarted().isWaitingAt(TASK);
-		Task task = decisionTask(instance);
-		assertThat(task).hasCandidateGroup(Groups.COUNCIL_CLERKS).isNotAssigned();
-		assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
-			.containsExactly(Groups.COUNCIL_CLERKS);
-		assertThat(task.getDueDate()).isNotNull();
+		assertThat(instance).isStarted().isWaitingAt(PREPARE);
+		Task task = task(instance, PREPARE);
+		assertThat(candidateGroups(task)).containsExactly(Groups.COUNCIL_CLERKS);
+		assertThat(task.getAssignee()).isNull();
+		assertThat(engine.getTaskService()
+			.createTaskQuery()
+			.taskId(task.getId())
+			.initializeFormKeys()
+			.singleResult()
+			.getCamundaFormRef()
+			.getKey()).isEqualTo("prepare-agenda-item");
+		assertDeadlines(instance, PREPARE, created, Duration.ofDays(10), Duration.ofDays(7), Duration.ofDays(14));
+
+		// only coming council sessions, in date order: not the past one, not the committee's
+		assertThat(sessionOptions(task)).containsExactly(option(first), option(second), option(third),
+				option(fourth), option(fifth));
+		assertThat(engine.getTaskService().getVariablesLocal(task.getId())).containsKey("sessionOptions");
+		assertThat(engine.getRuntimeService().getVariables(instance.getId())).as("options are task-local")
+			.doesNotContainKey("sessionOptions")
+			.containsEntry("ideaReference", reference(instance))
+			.containsEntry("sponsorDepartment", "dept-mobility");
+		assertThat(agendaItems(instance)).isEmpty();
 	}
 
 	@Test
-	void adoptedHasItsOfficialAct() {
+	void anAgendaItemNeedsItsDraftACommitteeAndAComingCouncilSession() {
 		ProcessInstance instance = proposeAdoption();
 
-		record(instance, "councilDecision", "ADOPTED", "actNumber", "2026/117", "actDate", "2026-11-20");
+		assertRefused(instance, PREPARE, "councilSessionId", "draftActText", DRAFT, "committee", "FINANCE",
+				"councilSessionId", id(past));
+		assertRefused(instance, PREPARE, "councilSessionId", "draftActText", DRAFT, "committee", "FINANCE",
+				"councilSessionId", id(committeeSession));
+		assertRefused(instance, PREPARE, "councilSessionId", "draftActText", DRAFT, "committee", "FINANCE",
+				"councilSessionId", "999999");
+		assertRefused(instance, PREPARE, "councilSessionId", "draftActText", DRAFT, "committee", "FINANCE",
+				"councilSessionId", "next Tuesday");
+		assertRefused(instance, PREPARE, "councilSessionId", "draftActText", DRAFT, "committee", "FINANCE");
+		assertRefused(instance, PREPARE, "draftActText", "committee", "FINANCE", "councilSessionId", id(first));
+		assertRefused(instance, PREPARE, "draftActText", "draftActText", "  ", "committee", "FINANCE",
+				"councilSessionId", id(first));
+		assertRefused(instance, PREPARE, "draftActText", "draftActText", "x".repeat(8001), "committee", "FINANCE",
+				"councilSessionId", id(first));
+		assertRefused(instance, PREPARE, "committee", "draftActText", DRAFT, "councilSessionId", id(first));
+		assertRefused(instance, PREPARE, "committee", "draftActText", DRAFT, "committee", "PARKS",
+				"councilSessionId", id(first));
+
+		assertThat(agendaItems(instance)).isEmpty();
+	}
+
+	@Test
+	void aPreparedItemIsOnTheSessionsAgendaAndGoesToTheCommittee() {
+		Instant created = Instant.now();
+		ProcessInstance instance = proposeAdoption();
+
+		complete(instance, PREPARE, "draftActText", "  " + DRAFT + "  ", "committee", "URBAN_PLANNING",
+				"councilSessionId", id(second));
+
+		assertThat(instance).hasPassed(PREPARE).isWaitingAt(REVIEW);
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.id()).isNotNull();
+		assertThat(item.title()).isEqualTo("Bike lanes " + reference(instance));
+		assertThat(item.committee()).isEqualTo("URBAN_PLANNING");
+		assertThat(item.sessionId()).isEqualTo(second.id());
+		assertThat(item.draftAct()).isEqualTo(DRAFT);
+		assertThat(item.committeeOpinion()).isNull();
+		assertThat(item.amendments()).isNull();
+		assertThat(item.decision()).isNull();
+		assertThat(item.votesFor()).isNull();
+		assertThat(item.deferrals()).isZero();
+		assertThat(item.createdAt()).isNotNull();
+		assertThat(agenda.findBySessionIdOrderById(second.id())).contains(item);
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("agendaItemId", item.id())
+			.containsEntry("councilSessionId", id(second))
+			.containsEntry("deferrals", 0);
+
+		Task review = task(instance, REVIEW);
+		assertThat(candidateGroups(review)).containsExactly(Groups.COUNCIL_CLERKS);
+		assertDeadlines(instance, REVIEW, created, Duration.ofDays(30), Duration.ofDays(21), Duration.ofDays(40));
+	}
+
+	// ---------------------------------------------------------------- committee review
+
+	@ParameterizedTest
+	@ValueSource(strings = { "FAVOURABLE", "UNFAVOURABLE" })
+	void theCommitteesOpinionIsKeptOnTheAgendaItem(String opinion) {
+		ProcessInstance instance = proposeAdoption();
+		complete(instance, PREPARE, "draftActText", DRAFT, "committee", "MOBILITY_ENVIRONMENT", "councilSessionId",
+				id(first));
+
+		complete(instance, REVIEW, "committeeOpinion", opinion);
+
+		assertThat(instance).isWaitingAt(VOTE);
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.committeeOpinion()).isEqualTo(opinion);
+		assertThat(item.amendments()).isNull();
+		assertThat(item.decision()).isNull();
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("committeeOpinion", opinion);
+		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "amendments")).isNull();
+	}
+
+	@Test
+	void amendmentsNeedTheirTextWhichIsKept() {
+		ProcessInstance instance = proposeAdoption();
+		complete(instance, PREPARE, "draftActText", DRAFT, "committee", "MOBILITY_ENVIRONMENT", "councilSessionId",
+				id(first));
+
+		assertRefused(instance, REVIEW, "amendments", "committeeOpinion", "AMENDMENTS");
+		assertRefused(instance, REVIEW, "amendments", "committeeOpinion", "AMENDMENTS", "amendments", " ");
+		assertRefused(instance, REVIEW, "amendments", "committeeOpinion", "AMENDMENTS", "amendments",
+				"x".repeat(4001));
+		assertRefused(instance, REVIEW, "committeeOpinion", "amendments", "Only on weekdays");
+		assertRefused(instance, REVIEW, "committeeOpinion", "committeeOpinion", "favourable");
+		assertThat(agendaItem(instance).committeeOpinion()).isNull();
+
+		complete(instance, REVIEW, "committeeOpinion", "AMENDMENTS", "amendments", "Only on roads wider than 7 m");
+
+		assertThat(instance).isWaitingAt(VOTE);
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.committeeOpinion()).isEqualTo("AMENDMENTS");
+		assertThat(item.amendments()).isEqualTo("Only on roads wider than 7 m");
+		assertThat(item.draftAct()).isEqualTo(DRAFT);
+	}
+
+	@Test
+	void aFavourableOpinionDropsAmendmentsTypedBeforeChangingTheOpinion() {
+		ProcessInstance instance = proposeAdoption();
+		complete(instance, PREPARE, "draftActText", DRAFT, "committee", "MOBILITY_ENVIRONMENT", "councilSessionId",
+				id(first));
+
+		complete(instance, REVIEW, "committeeOpinion", "FAVOURABLE", "amendments", "Left over");
+
+		assertThat(agendaItem(instance).amendments()).isNull();
+		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "amendments")).isNull();
+	}
+
+	// ---------------------------------------------------------------- the council's vote: adopted
+
+	@Test
+	void theVoteTaskShowsTheSessionItsSeatsAndTheComingSessions() throws Exception {
+		Instant created = Instant.now();
+		ProcessInstance instance = atTheVote(first);
+
+		Task vote = task(instance, VOTE);
+		assertThat(candidateGroups(vote)).containsExactly(Groups.COUNCIL_CLERKS);
+		assertDeadlines(instance, VOTE, created, Duration.ofDays(60), Duration.ofDays(45), Duration.ofDays(75));
+		assertThat(engine.getTaskService().getVariablesLocal(vote.getId()))
+			.containsEntry("councilSessionLabel", first.label())
+			.containsEntry("seats", 41);
+		assertThat(sessionOptions(vote)).containsExactly(option(first), option(second), option(third),
+				option(fourth), option(fifth));
+	}
+
+	@Test
+	void anAdoptedActIsRegisteredWithTheNextNumberOfTheSessionsYear() {
+		ProcessInstance instance = atTheVote(first);
+
+		vote(instance, "votesFor", 31, "votesAgainst", 6, "votesAbstain", 2, "councilVote", "ADOPTED");
 
 		assertThat(instance)
-			.hasPassedInOrder("StartEvent_AdoptionProposed", TASK, "EndEvent_CouncilDecided")
+			.hasPassedInOrder("StartEvent_AdoptionProposed", PREPARE, REVIEW, VOTE, "Task_RegisterAct",
+					"EndEvent_Adopted")
 			.isEnded();
 		Map<String, Object> out = outputs(instance);
-		assertThat(out).containsEntry("councilDecision", "ADOPTED")
-			.containsEntry("actNumber", "2026/117")
-			.containsEntry("actDate", "2026-11-20");
+		assertThat(out).containsEntry("councilDecision", "ADOPTED").containsEntry("actDate", first.sessionDate().toString());
+		String actNumber = (String) out.get("actNumber");
+		assertThat(actNumber).matches(first.sessionDate().getYear() + "/\\d{4}");
 		assertThat(out.get("councilReason")).isNull();
+
+		OfficialAct act = register.findById(actNumber).orElseThrow();
+		assertThat(act.actYear()).isEqualTo(first.sessionDate().getYear());
+		assertThat(ActNumbers.format(act.actYear(), act.actSequence())).isEqualTo(actNumber);
+		assertThat(act.ideaReference()).isEqualTo(reference(instance));
+		assertThat(act.title()).isEqualTo("Bike lanes " + reference(instance));
+		assertThat(act.adoptedOn()).isEqualTo(first.sessionDate());
+		assertThat(act.sessionId()).isEqualTo(first.id());
+		assertThat(act.directiveReference()).isNull();
+
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.decision()).isEqualTo("ADOPTED");
+		assertThat(item.votesFor()).isEqualTo(31);
+		assertThat(item.votesAgainst()).isEqualTo(6);
+		assertThat(item.votesAbstain()).isEqualTo(2);
+		assertThat(item.sessionId()).isEqualTo(first.id());
+		assertThat(item.deferrals()).isZero();
+
+		// the next act of the same year gets the next number
+		ProcessInstance next = atTheVote(first);
+		vote(next, "votesFor", 21, "votesAgainst", 20, "votesAbstain", 0, "councilVote", "ADOPTED");
+		OfficialAct nextAct = register.findById((String) outputs(next).get("actNumber")).orElseThrow();
+		assertThat(nextAct.actSequence()).isEqualTo(act.actSequence() + 1);
 	}
 
 	@Test
-	void anActDateAsDateOrDateTimeIsKeptAsADay() {
-		ProcessInstance fromDate = proposeAdoption();
-		record(fromDate, "councilDecision", "ADOPTED", "actNumber", "2026/117", "actDate",
-				Date.from(LocalDate.of(2026, 11, 20).atStartOfDay(ZoneId.systemDefault()).toInstant()));
-		assertThat(outputs(fromDate)).containsEntry("actDate", "2026-11-20");
+	void votesAsTasklistSendsThemAreCounted() {
+		ProcessInstance instance = atTheVote(first);
 
-		ProcessInstance fromDateTime = proposeAdoption();
-		record(fromDateTime, "councilDecision", "ADOPTED", "actNumber", "2026/118", "actDate", "2026-11-21T10:00:00");
-		assertThat(outputs(fromDateTime)).containsEntry("actDate", "2026-11-21");
+		// Tasklist's number fields send Integer, Long or Double; the REST API may send text
+		vote(instance, "votesFor", 30L, "votesAgainst", 10.0, "votesAbstain", "1", "councilVote", "ADOPTED");
+
+		assertThat(instance).isEnded();
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.votesFor()).isEqualTo(30);
+		assertThat(item.votesAgainst()).isEqualTo(10);
+		assertThat(item.votesAbstain()).isEqualTo(1);
 	}
 
 	@Test
-	void rejectedSaysWhy() {
-		ProcessInstance instance = proposeAdoption();
+	void anAdoptionNeedsMoreVotesForThanAgainstAndCountsWithinTheSeats() {
+		ProcessInstance instance = atTheVote(first);
 
-		record(instance, "councilDecision", "REJECTED", "councilReason", "Not in this year's budget");
+		assertRefused(instance, VOTE, "councilVote", "votesFor", 10, "votesAgainst", 10, "votesAbstain", 0,
+				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "councilVote", "votesFor", 5, "votesAgainst", 30, "votesAbstain", 0,
+				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesFor", 30, "votesAgainst", 10, "votesAbstain", 2,
+				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesFor", 42, "votesAgainst", 0, "votesAbstain", 0,
+				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesAgainst", 0, "votesAbstain", 0, "councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesFor", -1, "votesAgainst", 0, "votesAbstain", 0,
+				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesFor", 20.5, "votesAgainst", 0, "votesAbstain", 0,
+				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesAgainst", "votesFor", 20, "votesAgainst", "many", "votesAbstain", 0,
+				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesAbstain", "votesFor", 20, "votesAgainst", 0, "councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "councilVote", "votesFor", 20, "votesAgainst", 0, "votesAbstain", 0);
+		assertRefused(instance, VOTE, "councilVote", "votesFor", 20, "votesAgainst", 0, "votesAbstain", 0,
+				"councilVote", "adopted");
+		assertThat(acts(instance)).isEmpty();
+		assertThat(agendaItem(instance).decision()).isNull();
 
-		assertThat(instance).hasPassed("EndEvent_CouncilDecided").isEnded();
+		// all 41 seats voting is fine
+		vote(instance, "votesFor", 30, "votesAgainst", 10, "votesAbstain", 1, "councilVote", "ADOPTED");
+		assertThat(instance).hasPassed("EndEvent_Adopted").isEnded();
+		assertThat(acts(instance)).hasSize(1);
+	}
+
+	// ---------------------------------------------------------------- rejected
+
+	@Test
+	void aRejectionSaysWhy() {
+		ProcessInstance instance = atTheVote(first);
+
+		assertRefused(instance, VOTE, "councilReason", "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1,
+				"councilVote", "REJECTED");
+		assertRefused(instance, VOTE, "councilReason", "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1,
+				"councilVote", "REJECTED", "councilReason", " ");
+		assertRefused(instance, VOTE, "councilReason", "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1,
+				"councilVote", "REJECTED", "councilReason", "x".repeat(2001));
+
+		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED",
+				"councilReason", "Not in this year's budget");
+
+		assertThat(instance).hasPassedInOrder(VOTE, "EndEvent_Rejected").hasNotPassed("Task_RegisterAct").isEnded();
 		Map<String, Object> out = outputs(instance);
 		assertThat(out).containsEntry("councilDecision", "REJECTED")
 			.containsEntry("councilReason", "Not in this year's budget");
 		assertThat(out.get("actNumber")).isNull();
 		assertThat(out.get("actDate")).isNull();
+		assertThat(acts(instance)).isEmpty();
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.decision()).isEqualTo("REJECTED");
+		assertThat(item.votesFor()).isEqualTo(5);
+		assertThat(item.votesAgainst()).isEqualTo(30);
+		assertThat(item.votesAbstain()).isEqualTo(1);
+	}
+
+	// ---------------------------------------------------------------- deferred
+
+	@Test
+	void aDeferralNeedsALaterCouncilSession() {
+		ProcessInstance instance = atTheVote(first);
+		Object[] deferred = { "votesFor", 10, "votesAgainst", 10, "votesAbstain", 5, "councilVote", "DEFERRED" };
+
+		assertRefused(instance, VOTE, "deferredToSessionId", deferred);
+		assertRefused(instance, VOTE, "deferredToSessionId", with(deferred, "deferredToSessionId", id(first)));
+		assertRefused(instance, VOTE, "deferredToSessionId", with(deferred, "deferredToSessionId", id(past)));
+		assertRefused(instance, VOTE, "deferredToSessionId",
+				with(deferred, "deferredToSessionId", id(committeeSession)));
+		assertRefused(instance, VOTE, "deferredToSessionId", with(deferred, "deferredToSessionId", "424242"));
+		assertThat(agendaItem(instance).deferrals()).isZero();
+	}
+
+	static Object[] with(Object[] keyValues, Object... more) {
+		List<Object> all = new ArrayList<>(List.of(keyValues));
+		all.addAll(List.of(more));
+		return all.toArray();
 	}
 
 	@Test
-	void anAdoptionWithoutItsActIsRefused() {
-		ProcessInstance instance = proposeAdoption();
+	void aDeferredItemWaitsForTheLaterSessionThenIsVotedOnAgain() {
+		ProcessInstance instance = atTheVote(first);
 
-		assertRefused(instance, "actNumber", "councilDecision", "ADOPTED", "actDate", "2026-11-20");
-		assertRefused(instance, "actNumber", "councilDecision", "ADOPTED", "actNumber", " ", "actDate", "2026-11-20");
-		assertRefused(instance, "actNumber", "councilDecision", "ADOPTED", "actNumber", "x".repeat(31), "actDate",
-				"2026-11-20");
-		assertRefused(instance, "actDate", "councilDecision", "ADOPTED", "actNumber", "2026/117");
-		assertRefused(instance, "actDate", "councilDecision", "ADOPTED", "actNumber", "2026/117", "actDate", "");
-	}
+		defer(instance, second);
 
-	@ParameterizedTest
-	@ValueSource(strings = { "20.11.2026", "2026-13-01", "tomorrow" })
-	void anActDateThatIsNotADateIsRefused(String actDate) {
-		ProcessInstance instance = proposeAdoption();
+		assertThat(instance).hasPassed("Gateway_DeferralLimit").isWaitingAt(WAIT_FOR_SESSION);
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.decision()).isEqualTo("DEFERRED");
+		assertThat(item.sessionId()).isEqualTo(second.id());
+		assertThat(item.deferrals()).isEqualTo(1);
+		assertThat(item.votesFor()).isEqualTo(10);
+		assertThat(agenda.findBySessionIdOrderById(second.id())).contains(item);
+		assertThat(agenda.findBySessionIdOrderById(first.id())).doesNotContain(item);
+		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+			.containsEntry("councilSessionId", id(second))
+			.containsEntry("deferrals", 1);
 
-		assertRefused(instance, "actDate", "councilDecision", "ADOPTED", "actNumber", "2026/117", "actDate", actDate);
+		Instant created = Instant.now();
+		sessionHeld(instance, second);
+
+		Task vote = task(instance, VOTE);
+		assertDeadlines(instance, VOTE, created, Duration.ofDays(60), Duration.ofDays(45), Duration.ofDays(75));
+		assertThat(engine.getTaskService().getVariables(vote.getId()))
+			.containsEntry("councilSessionLabel", second.label())
+			.containsEntry("seats", 41)
+			.containsEntry("deferrals", 1);
+
+		vote(instance, "votesFor", 25, "votesAgainst", 10, "votesAbstain", 0, "councilVote", "ADOPTED");
+
+		assertThat(instance).hasPassed("Event_SessionDate", "Task_RegisterAct", "EndEvent_Adopted").isEnded();
+		Map<String, Object> out = outputs(instance);
+		assertThat(out).containsEntry("councilDecision", "ADOPTED")
+			.containsEntry("actDate", second.sessionDate().toString());
+		assertThat((String) out.get("actNumber")).startsWith(second.sessionDate().getYear() + "/");
+		OfficialAct act = acts(instance).get(0);
+		assertThat(act.adoptedOn()).isEqualTo(second.sessionDate());
+		assertThat(act.sessionId()).isEqualTo(second.id());
+		AgendaItem adopted = agendaItem(instance);
+		assertThat(adopted.decision()).isEqualTo("ADOPTED");
+		assertThat(adopted.deferrals()).isEqualTo(1);
+		assertThat(adopted.sessionId()).isEqualTo(second.id());
 	}
 
 	@Test
-	void aRejectionWithoutAReasonIsRefused() {
-		ProcessInstance instance = proposeAdoption();
+	void aDeferralAfterADeferralMustGoLaterStill() {
+		ProcessInstance instance = atTheVote(first);
+		defer(instance, third);
+		sessionHeld(instance, third);
 
-		assertRefused(instance, "councilReason", "councilDecision", "REJECTED");
-		assertRefused(instance, "councilReason", "councilDecision", "REJECTED", "councilReason", "");
-		assertRefused(instance, "councilReason", "councilDecision", "REJECTED", "councilReason", "x".repeat(2001));
-	}
+		Object[] deferred = { "votesFor", 10, "votesAgainst", 10, "votesAbstain", 5, "councilVote", "DEFERRED" };
+		assertRefused(instance, VOTE, "deferredToSessionId", with(deferred, "deferredToSessionId", id(second)));
+		assertRefused(instance, VOTE, "deferredToSessionId", with(deferred, "deferredToSessionId", id(third)));
 
-	@ParameterizedTest
-	@ValueSource(strings = { "", "DEFERRED", "adopted" })
-	void anUnknownDecisionIsRefused(String decision) {
-		ProcessInstance instance = proposeAdoption();
-
-		assertRefused(instance, "councilDecision", "councilDecision", decision, "councilReason", "Why");
-	}
-
-	@Test
-	void noDecisionIsRefused() {
-		ProcessInstance instance = proposeAdoption();
-
-		assertRefused(instance, "councilDecision", "actNumber", "2026/117", "actDate", "2026-11-20");
+		defer(instance, fourth);
+		assertThat(agendaItem(instance).deferrals()).isEqualTo(2);
+		assertThat(agendaItem(instance).sessionId()).isEqualTo(fourth.id());
 	}
 
 	@Test
-	void anOverdueRecordIsRemindedThenEscalated() {
-		ProcessInstance instance = proposeAdoption();
+	void afterThreeDeferralsTheInnovationOfficeKeepsTheItemOnTheAgenda() {
+		ProcessInstance instance = atTheVote(first);
+		defer(instance, second);
+		sessionHeld(instance, second);
+		defer(instance, third);
+		sessionHeld(instance, third);
+		Instant created = Instant.now();
+
+		defer(instance, fourth);
+
+		assertThat(instance).isWaitingAt(DECIDE_DEFERRED);
+		Task decide = task(instance, DECIDE_DEFERRED);
+		assertThat(candidateGroups(decide)).containsExactly(Groups.INNOVATION_OFFICE);
+		assertDeadlines(instance, DECIDE_DEFERRED, created, Duration.ofDays(7), Duration.ofDays(5),
+				Duration.ofDays(10));
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.deferrals()).isEqualTo(3);
+		assertThat(item.sessionId()).isEqualTo(fourth.id());
+		assertThat(item.decision()).isEqualTo("DEFERRED");
+		assertThat(engine.getTaskService().getVariables(decide.getId())).containsEntry("deferrals", 3);
+
+		assertRefused(instance, DECIDE_DEFERRED, "deferredItemDecision");
+		assertRefused(instance, DECIDE_DEFERRED, "deferredItemDecision", "deferredItemDecision", "KEEP");
+
+		complete(instance, DECIDE_DEFERRED, "deferredItemDecision", "CONTINUE");
+
+		assertThat(instance).hasPassed("Gateway_ContinueItem");
+		sessionHeld(instance, fourth);
+		assertThat(engine.getTaskService().getVariables(task(instance, VOTE).getId())).containsEntry("deferrals", 3)
+			.containsEntry("councilSessionLabel", fourth.label());
+
+		// a fourth deferral goes straight back to the innovation office
+		defer(instance, fifth);
+		assertThat(instance).isWaitingAt(DECIDE_DEFERRED);
+		assertThat(agendaItem(instance).deferrals()).isEqualTo(4);
+		complete(instance, DECIDE_DEFERRED, "deferredItemDecision", "CONTINUE");
+		sessionHeld(instance, fifth);
+
+		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED",
+				"councilReason", "Superseded by the mobility plan");
+		assertThat(instance).hasPassed("EndEvent_Rejected").isEnded();
+		assertThat(outputs(instance)).containsEntry("councilDecision", "REJECTED");
+		assertThat(agendaItem(instance).decision()).isEqualTo("REJECTED");
+		assertThat(agendaItem(instance).sessionId()).isEqualTo(fifth.id());
+	}
+
+	@Test
+	void theDeferredItemTaskShowsTheNextSession() {
+		ProcessInstance instance = atTheVote(first);
+		defer(instance, second);
+		sessionHeld(instance, second);
+		defer(instance, third);
+		sessionHeld(instance, third);
+		defer(instance, fourth);
+
+		// decide-deferred-item.form shows councilSessionLabel ("Next session")
+		assertThat(engine.getTaskService().getVariables(task(instance, DECIDE_DEFERRED).getId()))
+			.containsEntry("councilSessionLabel", fourth.label());
+	}
+
+	@Test
+	void theInnovationOfficeWithdrawsAnItemDeferredTooOften() {
+		ProcessInstance instance = atTheVote(first);
+		defer(instance, second);
+		sessionHeld(instance, second);
+		defer(instance, third);
+		sessionHeld(instance, third);
+		defer(instance, fourth);
+
+		assertRefused(instance, DECIDE_DEFERRED, "councilReason", "deferredItemDecision", "WITHDRAW");
+		assertRefused(instance, DECIDE_DEFERRED, "councilReason", "deferredItemDecision", "WITHDRAW",
+				"councilReason", "");
+		assertRefused(instance, DECIDE_DEFERRED, "councilReason", "deferredItemDecision", "WITHDRAW",
+				"councilReason", "x".repeat(2001));
+
+		complete(instance, DECIDE_DEFERRED, "deferredItemDecision", "WITHDRAW", "councilReason",
+				"The council has deferred it three times");
+
+		assertThat(instance).hasPassedInOrder(DECIDE_DEFERRED, "Gateway_ContinueItem", "EndEvent_ItemWithdrawn")
+			.isEnded();
+		Map<String, Object> out = outputs(instance);
+		assertThat(out).containsEntry("councilDecision", "WITHDRAWN")
+			.containsEntry("councilReason", "The council has deferred it three times");
+		assertThat(out.get("actNumber")).isNull();
+		assertThat(acts(instance)).isEmpty();
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+			.isZero();
+		// the item is off the agenda: the clerks' agenda of the next session must not show it as still deferred
+		AgendaItem item = agendaItem(instance);
+		assertThat(item.deferrals()).isEqualTo(3);
+		assertThat(item.decision()).isEqualTo("WITHDRAWN");
+	}
+
+	// ---------------------------------------------------------------- deadlines
+
+	@Test
+	void anOverdueVoteIsRemindedThenEscalated() {
+		ProcessInstance instance = atTheVote(first);
 		List<Job> timers = engine.getManagementService()
 			.createJobQuery()
 			.processInstanceId(instance.getId())
@@ -214,17 +833,30 @@ class CouncilAdoptionProcessTest {
 		assertThat(timers).hasSize(2);
 
 		engine.getManagementService().executeJob(timers.get(0).getId());
-		assertThat(decisionTask(instance).getPriority()).isEqualTo(70);
+		assertThat(task(instance, VOTE).getPriority()).isEqualTo(70);
 
 		engine.getManagementService().executeJob(timers.get(1).getId());
-		Task task = decisionTask(instance);
+		Task task = task(instance, VOTE);
 		assertThat(task.getPriority()).isEqualTo(100);
-		assertThat(task).hasCandidateGroup(Groups.COUNCIL_CLERKS);
+		// the council clerks are their own lead
+		assertThat(candidateGroups(task)).containsOnly(Groups.COUNCIL_CLERKS);
 
-		record(instance, "councilDecision", "REJECTED", "councilReason", "Not in this year's budget");
+		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED",
+				"councilReason", "Not in this year's budget");
 		assertThat(instance).isEnded();
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
 			.isZero();
+	}
+
+	@Test
+	void onlyCouncilClerksRecordTheVote() {
+		ProcessInstance instance = atTheVote(first);
+		Task vote = task(instance, VOTE);
+
+		assertThatThrownBy(() -> submit(vote.getId(), INNOVATION_OFFICER, "votesFor", 30, "votesAgainst", 10,
+				"votesAbstain", 1, "councilVote", "ADOPTED"))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		assertThat(instance).isWaitingAt(VOTE);
 	}
 
 }

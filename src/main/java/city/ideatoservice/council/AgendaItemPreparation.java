@@ -1,0 +1,53 @@
+package city.ideatoservice.council;
+
+import static city.ideatoservice.process.ProcessVariables.AGENDA_ITEM_ID;
+import static city.ideatoservice.process.ProcessVariables.COMMITTEE;
+import static city.ideatoservice.process.ProcessVariables.COUNCIL_SESSION_ID;
+import static city.ideatoservice.process.ProcessVariables.DEFERRALS;
+import static city.ideatoservice.process.ProcessVariables.DRAFT_ACT_TEXT;
+import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
+import static city.ideatoservice.process.ProcessVariables.IDEA_TITLE;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import city.ideatoservice.process.FormInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Prepare agenda item": the draft act, the reviewing committee, and a coming council session from the calendar. */
+@Component
+public class AgendaItemPreparation implements TaskListener {
+
+	static final List<String> COMMITTEES = List.of("MOBILITY_ENVIRONMENT", "SOCIAL_CULTURE", "URBAN_PLANNING", "FINANCE");
+
+	private final AgendaItemRepository agenda;
+
+	private final CouncilSessions sessions;
+
+	private final Clock clock;
+
+	AgendaItemPreparation(AgendaItemRepository agenda, CouncilSessions sessions, Clock clock) {
+		this.agenda = agenda;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		FormInput input = FormInput.of(task);
+		String draft = input.requiredText(DRAFT_ACT_TEXT, 8000);
+		String committee = input.requiredChoice(COMMITTEE, COMMITTEES);
+		CouncilSession session = sessions.comingCouncilSession(input, COUNCIL_SESSION_ID, LocalDate.now(clock));
+		String title = (String) task.getVariable(IDEA_TITLE);
+		AgendaItem item = agenda.save(new AgendaItem(null, (String) task.getVariable(IDEA_REFERENCE),
+				title == null ? "" : title, committee, session.id(), draft, null, null, null, null, null, null, 0,
+				clock.instant()));
+		task.setVariable(AGENDA_ITEM_ID, item.id());
+		task.setVariable(COUNCIL_SESSION_ID, String.valueOf(session.id()));
+		task.setVariable(DEFERRALS, 0);
+	}
+
+}

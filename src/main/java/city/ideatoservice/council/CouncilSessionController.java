@@ -1,0 +1,145 @@
+package city.ideatoservice.council;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import city.ideatoservice.identity.Groups;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The council clerks' calendar (HTTP Basic with their Camunda account): sessions of the council and its committees,
+ * and a session's agenda. Each new council session gets a Tasklist filter with its items.
+ */
+@RestController
+@RequestMapping("/api/staff/council/sessions")
+class CouncilSessionController {
+
+	record NewSession(@NotNull @Pattern(regexp = "COUNCIL|COMMITTEE", message = "body is COUNCIL or COMMITTEE") String body,
+			@NotNull LocalDate date, @Min(1) @Max(500) int seats, @Size(max = 200) String title) {
+	}
+
+	record AgendaEntry(Long agendaItemId, String ideaReference, String title, String committee,
+			String committeeOpinion, String decision, int deferrals) {
+	}
+
+	private final CouncilSessionRepository sessions;
+
+	private final AgendaItemRepository agenda;
+
+	private final IdentityService identityService;
+
+	private final FilterService filterService;
+
+	private final TaskService taskService;
+
+	private final AuthorizationService authorizationService;
+
+	private final ProcessEngineConfigurationImpl engineConfiguration;
+
+	CouncilSessionController(CouncilSessionRepository sessions, AgendaItemRepository agenda,
+			IdentityService identityService, FilterService filterService, TaskService taskService,
+			AuthorizationService authorizationService, org.camunda.bpm.engine.ProcessEngine engine) {
+		this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+		this.sessions = sessions;
+		this.agenda = agenda;
+		this.identityService = identityService;
+		this.filterService = filterService;
+		this.taskService = taskService;
+		this.authorizationService = authorizationService;
+	}
+
+	@GetMapping
+	List<CouncilSession> calendar() {
+		requireClerk();
+		return sessions.findAllByOrderBySessionDate();
+	}
+
+	@PostMapping
+	@Transactional
+	ResponseEntity<CouncilSession> plan(@Valid @RequestBody NewSession session) {
+		requireClerk();
+		if (sessions.existsByBodyAndSessionDate(session.body(), session.date())) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"There is a " + session.body().toLowerCase() + " session on " + session.date() + " already.");
+		}
+		CouncilSession saved = sessions
+			.save(new CouncilSession(null, session.body(), session.date(), session.seats(), session.title()));
+		if (CouncilSession.COUNCIL.equals(saved.body())) {
+			// the application's own filter, shared with all clerks: not subject to the clerk's permissions
+			engineConfiguration.getCommandExecutorTxRequired()
+				.execute(context -> context.runWithoutAuthorization(() -> {
+					createFilter(saved);
+					return null;
+				}));
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(saved);
+	}
+
+	@GetMapping("/{id}/agenda")
+	List<AgendaEntry> agenda(@PathVariable Long id) {
+		requireClerk();
+		sessions.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session " + id + "."));
+		return agenda.findBySessionIdOrderById(id).stream().map(item -> new AgendaEntry(item.id(), item.ideaReference(),
+				item.title(), item.committee(), item.committeeOpinion(), item.decision(), item.deferrals())).toList();
+	}
+
+	/** "Council session 2026-12-10": the clerks' tasks of the items scheduled into that session. */
+	private void createFilter(CouncilSession session) {
+		Filter filter = filterService.newTaskFilter("Council session " + session.sessionDate())
+			.setQuery(taskService.createTaskQuery()
+				.processDefinitionKey("council-adoption")
+				.processVariableValueEquals("councilSessionId", String.valueOf(session.id()))
+				.taskCandidateGroup(Groups.COUNCIL_CLERKS)
+				.includeAssignedTasks())
+			.setProperties(Map.of("description", "Agenda items of the council session of " + session.sessionDate(),
+					"priority", 30, "refresh", true, "variables",
+					List.of(Map.of("name", "ideaReference", "label", "Idea"), Map.of("name", "ideaTitle", "label", "Title"))));
+		filterService.saveFilter(filter);
+		Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+		grant.setGroupId(Groups.COUNCIL_CLERKS);
+		grant.setResource(Resources.FILTER);
+		grant.setResourceId(filter.getId());
+		grant.addPermission(Permissions.READ);
+		authorizationService.saveAuthorization(grant);
+	}
+
+	private void requireClerk() {
+		Authentication user = identityService.getCurrentAuthentication();
+		if (user == null) {
+			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in with your city account.");
+		}
+		List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+		if (!groups.contains(Groups.COUNCIL_CLERKS) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only council clerks keep the council's calendar.");
+		}
+	}
+
+}

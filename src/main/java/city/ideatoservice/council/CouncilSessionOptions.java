@@ -1,0 +1,47 @@
+package city.ideatoservice.council;
+
+import static city.ideatoservice.process.ProcessVariables.COUNCIL_SESSION_ID;
+import static city.ideatoservice.process.ProcessVariables.COUNCIL_SESSION_LABEL;
+import static city.ideatoservice.process.ProcessVariables.SEATS;
+import static city.ideatoservice.process.ProcessVariables.SESSION_OPTIONS;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import city.ideatoservice.process.JsonVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** A clerk's council task shows the coming council sessions to choose from, and the session the item is in. */
+@Component
+public class CouncilSessionOptions implements TaskListener {
+
+	private final CouncilSessionRepository sessions;
+
+	private final Clock clock;
+
+	CouncilSessionOptions(CouncilSessionRepository sessions, Clock clock) {
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		task.setVariableLocal(SESSION_OPTIONS, JsonVariables.list(sessions
+			.findByBodyAndSessionDateGreaterThanEqualOrderBySessionDate(CouncilSession.COUNCIL, LocalDate.now(clock))
+			.stream()
+			.map(session -> Map.of("label", session.label() + " (" + session.seats() + " seats)", "value",
+					String.valueOf(session.id())))
+			.toList()));
+		Object current = task.getVariable(COUNCIL_SESSION_ID);
+		if (current != null) {
+			sessions.findById(Long.valueOf(String.valueOf(current))).ifPresent(session -> {
+				task.setVariableLocal(COUNCIL_SESSION_LABEL, session.label());
+				task.setVariableLocal(SEATS, session.seats());
+			});
+		}
+	}
+
+}
