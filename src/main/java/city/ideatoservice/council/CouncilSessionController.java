@@ -1,10 +1,7 @@
 package city.ideatoservice.council;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import city.ideatoservice.identity.Groups;
 import jakarta.validation.Valid;
@@ -13,15 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,24 +45,14 @@ class CouncilSessionController {
 
 	private final IdentityService identityService;
 
-	private final FilterService filterService;
-
-	private final TaskService taskService;
-
-	private final AuthorizationService authorizationService;
-
-	private final ProcessEngineConfigurationImpl engineConfiguration;
+	private final SessionFilters sessionFilters;
 
 	CouncilSessionController(CouncilSessionRepository sessions, AgendaItemRepository agenda,
-			IdentityService identityService, FilterService filterService, TaskService taskService,
-			AuthorizationService authorizationService, org.camunda.bpm.engine.ProcessEngine engine) {
-		this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+			IdentityService identityService, SessionFilters sessionFilters) {
+		this.sessionFilters = sessionFilters;
 		this.sessions = sessions;
 		this.agenda = agenda;
 		this.identityService = identityService;
-		this.filterService = filterService;
-		this.taskService = taskService;
-		this.authorizationService = authorizationService;
 	}
 
 	@GetMapping
@@ -93,12 +72,7 @@ class CouncilSessionController {
 		CouncilSession saved = sessions
 			.save(new CouncilSession(null, session.body(), session.date(), session.seats(), session.title()));
 		if (CouncilSession.COUNCIL.equals(saved.body())) {
-			// the application's own filter, shared with all clerks: not subject to the clerk's permissions
-			engineConfiguration.getCommandExecutorTxRequired()
-				.execute(context -> context.runWithoutAuthorization(() -> {
-					createFilter(saved);
-					return null;
-				}));
+			sessionFilters.createFor(saved);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(saved);
 	}
@@ -109,26 +83,6 @@ class CouncilSessionController {
 		sessions.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session " + id + "."));
 		return agenda.findBySessionIdOrderById(id).stream().map(item -> new AgendaEntry(item.id(), item.ideaReference(),
 				item.title(), item.committee(), item.committeeOpinion(), item.decision(), item.deferrals())).toList();
-	}
-
-	/** "Council session 2026-12-10": the clerks' tasks of the items scheduled into that session. */
-	private void createFilter(CouncilSession session) {
-		Filter filter = filterService.newTaskFilter("Council session " + session.sessionDate())
-			.setQuery(taskService.createTaskQuery()
-				.processDefinitionKey("council-adoption")
-				.processVariableValueEquals("councilSessionId", String.valueOf(session.id()))
-				.taskCandidateGroup(Groups.COUNCIL_CLERKS)
-				.includeAssignedTasks())
-			.setProperties(Map.of("description", "Agenda items of the council session of " + session.sessionDate(),
-					"priority", 30, "refresh", true, "variables",
-					List.of(Map.of("name", "ideaReference", "label", "Idea"), Map.of("name", "ideaTitle", "label", "Title"))));
-		filterService.saveFilter(filter);
-		Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-		grant.setGroupId(Groups.COUNCIL_CLERKS);
-		grant.setResource(Resources.FILTER);
-		grant.setResourceId(filter.getId());
-		grant.addPermission(Permissions.READ);
-		authorizationService.saveAuthorization(grant);
 	}
 
 	private void requireClerk() {

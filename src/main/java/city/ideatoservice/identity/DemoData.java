@@ -10,6 +10,7 @@ import java.util.Map;
 
 import city.ideatoservice.council.CouncilSession;
 import city.ideatoservice.council.CouncilSessionRepository;
+import city.ideatoservice.council.SessionFilters;
 import city.ideatoservice.idea.Channel;
 import city.ideatoservice.idea.IdeaRepository;
 import city.ideatoservice.idea.IdeaService;
@@ -75,10 +76,14 @@ public class DemoData {
 
 	private final CouncilSessionRepository sessionRepository;
 
+	private final SessionFilters sessionFilters;
+
 	private List<CouncilSession> councilSessions = List.of();
 
 	DemoData(IdentityService identityService, TaskService taskService, IdeaSubmission submission, IdeaRepository ideas,
-			ManagementService managementService, RuntimeService runtimeService, CouncilSessionRepository sessionRepository) {
+			ManagementService managementService, RuntimeService runtimeService, CouncilSessionRepository sessionRepository,
+			SessionFilters sessionFilters) {
+		this.sessionFilters = sessionFilters;
 		this.sessionRepository = sessionRepository;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
@@ -252,8 +257,10 @@ public class DemoData {
 	private List<CouncilSession> planSessions() {
 		List<CouncilSession> planned = new ArrayList<>();
 		for (int week = 0; week <= 8; week += 4) {
-			planned.add(sessionRepository.save(new CouncilSession(null, CouncilSession.COUNCIL,
-					LocalDate.now().plusWeeks(week), 41, "City council")));
+			CouncilSession session = sessionRepository.save(new CouncilSession(null, CouncilSession.COUNCIL,
+					LocalDate.now().plusWeeks(week), 41, "City council"));
+			sessionFilters.createFor(session);
+			planned.add(session);
 		}
 		sessionRepository.save(new CouncilSession(null, CouncilSession.COMMITTEE, LocalDate.now().plusWeeks(2), 11,
 				"Committee on Social Affairs and Culture"));

@@ -1,0 +1,69 @@
+package city.ideatoservice.council;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import city.ideatoservice.identity.Groups;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Council session 2026-12-10": a Tasklist filter with the clerks' tasks of the items scheduled into a council
+ * session. The application's own filter, shared with all clerks, so it is created without the clerk's permissions.
+ */
+@Component
+public class SessionFilters {
+
+	private final FilterService filterService;
+
+	private final TaskService taskService;
+
+	private final AuthorizationService authorizationService;
+
+	private final ProcessEngineConfigurationImpl engineConfiguration;
+
+	SessionFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+			ProcessEngine engine) {
+		this.filterService = filterService;
+		this.taskService = taskService;
+		this.authorizationService = authorizationService;
+		this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+	}
+
+	public void createFor(CouncilSession session) {
+		engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+			create(session);
+			return null;
+		}));
+	}
+
+	private void create(CouncilSession session) {
+		Filter filter = filterService.newTaskFilter("Council session " + session.sessionDate())
+			.setQuery(taskService.createTaskQuery()
+				.processDefinitionKey("council-adoption")
+				.processVariableValueEquals("councilSessionId", String.valueOf(session.id()))
+				.taskCandidateGroup(Groups.COUNCIL_CLERKS)
+				.includeAssignedTasks())
+			.setProperties(Map.of("description", "Agenda items of the council session of " + session.sessionDate(),
+					"priority", 30, "refresh", true, "variables",
+					List.of(Map.of("name", "ideaReference", "label", "Idea"), Map.of("name", "ideaTitle", "label", "Title"))));
+		filterService.saveFilter(filter);
+		Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+		grant.setGroupId(Groups.COUNCIL_CLERKS);
+		grant.setResource(Resources.FILTER);
+		grant.setResourceId(filter.getId());
+		grant.addPermission(Permissions.READ);
+		authorizationService.saveAuthorization(grant);
+	}
+
+}
