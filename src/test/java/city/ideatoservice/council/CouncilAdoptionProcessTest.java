@@ -21,10 +21,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import city.ideatoservice.identity.Groups;
 import city.ideatoservice.process.ProcessKeys;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -76,6 +74,9 @@ class CouncilAdoptionProcessTest {
 	static final String DRAFT = "The city builds protected bike lanes on the main roads.";
 
 	static final AtomicInteger ideas = new AtomicInteger();
+
+	@Autowired
+	city.ideatoservice.process.ProcessTestSupport support;
 
 	@Autowired
 	ProcessEngine engine;
@@ -137,20 +138,7 @@ class CouncilAdoptionProcessTest {
 	}
 
 	void ensureUser(String id, String... groups) {
-		IdentityService identity = engine.getIdentityService();
-		if (identity.createUserQuery().userId(id).count() == 0) {
-			User user = identity.newUser(id);
-			user.setPassword("password-" + id);
-			identity.saveUser(user);
-		}
-		for (String group : groups) {
-			if (identity.createGroupQuery().groupId(group).count() == 0) {
-				identity.saveGroup(identity.newGroup(group));
-			}
-			if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-				identity.createMembership(id, group);
-			}
-		}
+		support.ensureUser(id, groups);
 	}
 
 	// ---------------------------------------------------------------- starting, working and reading the process
@@ -203,15 +191,7 @@ class CouncilAdoptionProcessTest {
 
 	/** Submits a task's form as the user would in Tasklist: authenticated, with their groups. */
 	void submit(String taskId, String user, Object... keyValues) {
-		IdentityService identity = engine.getIdentityService();
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-		identity.setAuthentication(user, groups);
-		try {
-			engine.getFormService().submitTaskForm(taskId, form(keyValues));
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		support.submitAs(user, taskId, form(keyValues));
 	}
 
 	void complete(ProcessInstance instance, String taskDefinitionKey, Object... keyValues) {

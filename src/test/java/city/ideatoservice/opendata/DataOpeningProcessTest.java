@@ -17,11 +17,9 @@ import java.util.stream.IntStream;
 import city.ideatoservice.identity.Groups;
 import city.ideatoservice.process.ProcessKeys;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -75,6 +73,9 @@ class DataOpeningProcessTest {
 	static final AtomicInteger ideas = new AtomicInteger();
 
 	@Autowired
+	city.ideatoservice.process.ProcessTestSupport support;
+
+	@Autowired
 	ProcessEngine engine;
 
 	@Autowired
@@ -93,20 +94,7 @@ class DataOpeningProcessTest {
 	}
 
 	void ensureUser(String id, String... groups) {
-		IdentityService identity = engine.getIdentityService();
-		if (identity.createUserQuery().userId(id).count() == 0) {
-			User user = identity.newUser(id);
-			user.setPassword("password-" + id);
-			identity.saveUser(user);
-		}
-		for (String group : groups) {
-			if (identity.createGroupQuery().groupId(group).count() == 0) {
-				identity.saveGroup(identity.newGroup(group));
-			}
-			if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-				identity.createMembership(id, group);
-			}
-		}
+		support.ensureUser(id, groups);
 	}
 
 	// ---------------------------------------------------------------- starting, working and reading the process
@@ -173,15 +161,7 @@ class DataOpeningProcessTest {
 	}
 
 	<T> T asUser(String user, java.util.function.Supplier<T> action) {
-		IdentityService identity = engine.getIdentityService();
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-		identity.setAuthentication(user, groups);
-		try {
-			return action.get();
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		return support.asUser(user, action);
 	}
 
 	static Map<String, Object> form(Object... keyValues) {
@@ -194,10 +174,7 @@ class DataOpeningProcessTest {
 
 	/** Submits a task's form as the user would in Tasklist: logged in, with their groups. */
 	void submit(String taskId, String user, Map<String, Object> form) {
-		asUser(user, () -> {
-			engine.getFormService().submitTaskForm(taskId, form);
-			return null;
-		});
+		support.submitAs(user, taskId, form);
 	}
 
 	/** Someone allowed to work the task: a member of its (first) candidate group. */

@@ -44,6 +44,7 @@ public class ProcessTestSupport {
 				Channel.PORTAL, "Test Citizen", "citizen@example.org", null)).idea().reference();
 	}
 
+	/** A user with the password "password-" + id, member of these groups (created if missing). */
 	public void ensureUser(String id, String... groups) {
 		IdentityService identity = engine.getIdentityService();
 		if (identity.createUserQuery().userId(id).count() == 0) {
@@ -52,10 +53,34 @@ public class ProcessTestSupport {
 			identity.saveUser(user);
 		}
 		for (String group : groups) {
+			if (identity.createGroupQuery().groupId(group).count() == 0) {
+				identity.saveGroup(identity.newGroup(group));
+			}
 			if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
 				identity.createMembership(id, group);
 			}
 		}
+	}
+
+	/** Does what the user does in Tasklist: logged in, with their groups, under authorization. */
+	public <T> T asUser(String user, java.util.function.Supplier<T> action) {
+		IdentityService identity = engine.getIdentityService();
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		identity.setAuthentication(user, groups);
+		try {
+			return action.get();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	/** Submits a task's form as the user would in Tasklist. */
+	public void submitAs(String user, String taskId, Map<String, Object> form) {
+		asUser(user, () -> {
+			engine.getFormService().submitTaskForm(taskId, form);
+			return null;
+		});
 	}
 
 	public ProcessInstance instance(String reference) {
