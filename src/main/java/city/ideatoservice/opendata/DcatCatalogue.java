@@ -1,6 +1,5 @@
 package city.ideatoservice.opendata;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,7 +59,7 @@ public class DcatCatalogue {
 		json.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", Departments.byGroup(dataset.publisherDepartment())
 			.map(d -> d.name() + " department")
 			.orElse(dataset.publisherDepartment())));
-		json.put("dct:issued", Map.of("@value", dataset.issuedAt().atOffset(ZoneOffset.UTC).toString(), "@type", "xsd:dateTime"));
+		json.put("dct:issued", Map.of("@value", java.time.format.DateTimeFormatter.ISO_INSTANT.format(dataset.issuedAt()), "@type", "xsd:dateTime"));
 		json.put("dct:accrualPeriodicity", Map.of("@id", FREQUENCY + frequency(dataset.updateFrequency())));
 		json.put("dcat:keyword", keywords(dataset.keywords()));
 		json.put("dcat:contactPoint", Map.of("@type", "vcard:Organization", "vcard:fn",
