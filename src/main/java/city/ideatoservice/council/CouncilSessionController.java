@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import city.ideatoservice.identity.Groups;
+import city.ideatoservice.identity.StaffAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,14 +86,7 @@ class CouncilSessionController {
 	}
 
 	private void requireClerk() {
-		Authentication user = identityService.getCurrentAuthentication();
-		if (user == null) {
-			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in with your city account.");
-		}
-		List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-		if (!groups.contains(Groups.COUNCIL_CLERKS) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only council clerks keep the council's calendar.");
-		}
+		StaffAccess.require(identityService, "Only council clerks keep the council's calendar.", Groups.COUNCIL_CLERKS);
 	}
 
 }

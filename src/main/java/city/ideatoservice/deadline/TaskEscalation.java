@@ -8,7 +8,6 @@ import city.ideatoservice.identity.Departments;
 import city.ideatoservice.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +31,7 @@ public class TaskEscalation implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		List<String> groups = task.getCandidates()
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(link -> link.getGroupId())
-			.toList();
+		List<String> groups = CandidateGroups.of(task);
 		Set<String> leads = new LinkedHashSet<>();
 		groups.forEach(group -> leads.add(leadOf(group)));
 		if (groups.isEmpty() && escalation.assigneeLeadGroup() != null) {

@@ -3,7 +3,6 @@ package city.ideatoservice.deadline;
 import city.ideatoservice.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +23,7 @@ public class TaskReminder implements TaskListener {
 		task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.REMINDER, task.getId(), task.getName(),
 				(String) task.getVariable(ProcessVariables.IDEA_REFERENCE), task.getAssignee(),
-				task.getCandidates()
-					.stream()
-					.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-					.map(link -> link.getGroupId())
-					.toList()));
+				CandidateGroups.of(task)));
 	}
 
 }

@@ -18,6 +18,7 @@ import city.ideatoservice.idea.IdeaSubmission;
 import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
 import city.ideatoservice.process.JsonVariables;
+import city.ideatoservice.notification.Notifications;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -237,7 +238,7 @@ public class DemoData {
 				.flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).messages()
 					.executable().list().stream())
 				// e-mails are the job executor's: a demo without a mail catcher shows their retries in Cockpit
-				.filter(job -> !"send-notification".equals(job.getProcessDefinitionKey()))
+				.filter(job -> !Notifications.PROCESS_KEY.equals(job.getProcessDefinitionKey()))
 				.toList();
 			if (jobs.isEmpty()) {
 				return;

@@ -3,6 +3,7 @@ package city.ideatoservice.notification;
 import java.util.ArrayList;
 import java.util.List;
 
+import city.ideatoservice.deadline.CandidateGroups;
 import city.ideatoservice.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -51,11 +51,7 @@ public class NewTaskNotification extends AbstractProcessEnginePlugin {
 		if (task.getDueDate() == null) {
 			return;
 		}
-		List<String> groups = task.getCandidates()
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(link -> link.getGroupId())
-			.toList();
+		List<String> groups = CandidateGroups.of(task);
 		if (!groups.isEmpty()) {
 			staff.taskCreated(task.getId(), task.getName(), (String) task.getVariable(ProcessVariables.IDEA_REFERENCE),
 					task.getDueDate(), groups);

@@ -8,8 +8,8 @@ import city.ideatoservice.idea.CitizenRepository;
 import city.ideatoservice.idea.Idea;
 import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.identity.Groups;
+import city.ideatoservice.identity.StaffAccess;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,15 +77,9 @@ class StaffNotificationController {
 	}
 
 	private void requireInnovationOffice() {
-		Authentication user = identityService.getCurrentAuthentication();
-		if (user == null) {
-			throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Log in with your city account.");
-		}
-		List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-		if (!groups.contains(Groups.INNOVATION_OFFICE) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Only the innovation office sees the e-mails of an idea and erases a citizen's data.");
-		}
+		StaffAccess.require(identityService,
+				"Only the innovation office sees the e-mails of an idea and erases a citizen's data.",
+				Groups.INNOVATION_OFFICE);
 	}
 
 }

@@ -238,6 +238,8 @@ class NotificationTest {
 			.processInstanceId(job.getProcessInstanceId()).list();
 		assertThat(incidents).hasSize(1);
 		assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_SendEmail");
+		assertThat(engine.getRepositoryService().getProcessDefinition(incidents.get(0).getProcessDefinitionId()).getKey())
+			.isEqualTo("send-notification");
 		assertThat(support.status(ref)).hasToString("IN_REVIEW");
 
 		// the operator's "retry" in Cockpit: one more try, now

@@ -10,6 +10,7 @@ import city.ideatoservice.idea.PublicStatus;
 import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.StatusChange;
 import city.ideatoservice.idea.Theme;
+import city.ideatoservice.notification.Notifications;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -132,7 +133,7 @@ public class ProcessTestSupport {
 		ManagementService management = engine.getManagementService();
 		for (int round = 0; round < 50; round++) {
 			List<Job> jobs = management.createJobQuery().messages().executable().list().stream()
-				.filter(job -> !"send-notification".equals(job.getProcessDefinitionKey()))
+				.filter(job -> !Notifications.PROCESS_KEY.equals(job.getProcessDefinitionKey()))
 				.toList();
 			if (jobs.isEmpty()) {
 				return;
