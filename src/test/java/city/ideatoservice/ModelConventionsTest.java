@@ -383,6 +383,29 @@ class ModelConventionsTest {
 		assertThat(violations).as("forms").isEmpty();
 	}
 
+	/** Deadlines are settings by form id (TaskDeadlinesParsePlugin), so a user task repeats none of them. */
+	@Test
+	void noUserTaskCarriesItsOwnDeadline() {
+		List<String> violations = checkEachModel((file, model, violation) -> {
+			for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+				if (task.getCamundaDueDate() != null) {
+					violation.accept(file + ": " + describe(task) + " sets camunda:dueDate; set idea-to-service.deadlines"
+							+ ".tasks." + task.getCamundaFormRef() + " in application.yml instead");
+				}
+				if (task.getExtensionElements() != null && task.getExtensionElements()
+					.getElementsQuery()
+					.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class)
+					.list()
+					.stream()
+					.anyMatch(listener -> "timeout".equals(listener.getCamundaEvent()))) {
+					violation.accept(file + ": " + describe(task) + " has a timeout task listener; reminders and "
+							+ "escalations come from idea-to-service.deadlines.tasks." + task.getCamundaFormRef());
+				}
+			}
+		});
+		assertThat(violations).as("user tasks with their own deadlines").isEmpty();
+	}
+
 	@Test
 	void everyFormIsUsedByAModel() {
 		Set<String> used = BPMN.values()

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import city.ideatoservice.deadline.Deadlines;
 import city.ideatoservice.idea.Citizen;
 import city.ideatoservice.idea.CitizenErasure;
 import city.ideatoservice.idea.CitizenRepository;
@@ -38,10 +39,13 @@ class CitizenNotifications {
 
 	private final NotificationRepository notificationRepository;
 
+	private final Deadlines deadlines;
+
 	CitizenNotifications(Notifications notifications, IdeaService ideas, CitizenRepository citizens,
 			MessageSource messages, @Value("${idea-to-service.public-base-url}") String publicBaseUrl,
-			NotificationRepository notificationRepository) {
+			NotificationRepository notificationRepository, Deadlines deadlines) {
 		this.notificationRepository = notificationRepository;
+		this.deadlines = deadlines;
 		this.notifications = notifications;
 		this.ideas = ideas;
 		this.citizens = citizens;
@@ -96,6 +100,7 @@ class CitizenNotifications {
 		citizen(idea.citizenId()).ifPresent(citizen -> {
 			Map<String, String> parameters = facts(idea.reference(), idea.title(), citizen);
 			parameters.put("question", asked.question());
+			parameters.put("answerBy", deadlines.questionAnswerBy().toString());
 			notifications.toCitizen(NotificationKind.QUESTION_ASKED, idea.id(), idea.reference(), citizen.id(),
 					citizen.locale(), parameters);
 		});
