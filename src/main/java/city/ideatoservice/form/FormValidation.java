@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.form.handler.DefaultFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -104,6 +105,20 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 				task.setVariable(key, JsonVariables.list(entries));
 			}
 		});
+	}
+
+	/**
+	 * A refusal by a check the form cannot express (across fields, against the database), naming the field by its
+	 * label as the form's own rules do: "Champion: there is no user 'nobody'."
+	 */
+	public FormFieldValidationException invalid(DelegateTask task, String key, String problem) {
+		TaskEntity entity = (TaskEntity) task;
+		FormDefinition definition = entity.getTaskDefinition() == null ? null
+				: entity.getTaskDefinition().getFormDefinition();
+		String label = definition == null || definition.getCamundaFormDefinitionKey() == null ? key
+				: FormValidator.label(form(entity.getProcessDefinition().getDeploymentId(), definition, task), key)
+					.orElse(key);
+		return new FormFieldValidationException(key, label + ": " + problem);
 	}
 
 	/**

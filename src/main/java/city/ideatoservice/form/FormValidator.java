@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -471,6 +472,24 @@ public final class FormValidator {
 			return feelValue(json.getValue());
 		}
 		return value instanceof SpinJsonNode json ? json.mapTo(Object.class) : value;
+	}
+
+	/** The label of the field with this key (or dynamic list with this path), if the form has one. */
+	public static Optional<String> label(CamundaForm form, String key) {
+		return find(form.components(), key).map(FormValidator::label);
+	}
+
+	private static Optional<JsonNode> find(JsonNode components, String key) {
+		for (JsonNode component : components) {
+			if (key.equals(component.path("key").asText(null)) || key.equals(component.path("path").asText(null))) {
+				return Optional.of(component);
+			}
+			Optional<JsonNode> inside = find(component.path("components"), key);
+			if (inside.isPresent()) {
+				return inside;
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The label the person saw: a date field has its own, a field without one is named by its key. */

@@ -352,7 +352,7 @@ class FundingRequestProcessTest {
 
 	@Test
 	void joiningAFundedInitiativeIsConfirmedByTheInnovationOffice() throws Exception {
-		// CodesignOutcomeCheck passes 0 cents when the prototype joins a funded initiative
+		// CodesignOutcomeRecorder passes 0 cents when the prototype joins a funded initiative
 		ProcessInstance instance = requestFunding(MOBILITY, 0L, "Cycling strategy 2025");
 
 		assertThat(instance).isWaitingAt(CONFIRM_INITIATIVE);
