@@ -16,7 +16,7 @@ import static city.ideatoservice.process.ProcessVariables.UPDATE_FREQUENCY;
 
 import java.text.Normalizer;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -52,25 +52,18 @@ public class DatasetPublication implements TaskListener {
 		String id = catalogueId(department, title);
 		catalogue.save(new PublishedDataset(id, (String) task.getVariable(IDEA_REFERENCE), title,
 				input.text(CATALOGUE_DESCRIPTION), department, input.text(DATASET_LICENCE), input.text(DATASET_FORMAT),
-				input.text(DATASET_URL), input.text(UPDATE_FREQUENCY), String.join(",", keywords(input, task)),
+				input.text(DATASET_URL), input.text(UPDATE_FREQUENCY), String.join(",", keywords(input)),
 				input.text(CONTACT_POINT), clock.instant(), true));
 		task.setVariable(CATALOGUE_ID, id);
 		task.setVariable(DATASET_OUTCOME, DatasetRequest.PUBLISHED);
 		task.setVariable(DATASET_REASON, null);
 	}
 
-	/** A text field gives "a, b, c" (the form limits the words); a taglist would give a Json list. */
-	private static List<String> keywords(FormInput input, DelegateTask task) {
-		Object value = task.getVariable(DATASET_KEYWORDS);
-		List<Object> raw = value instanceof String text ? List.of((Object[]) text.split(",")) : input.list(DATASET_KEYWORDS);
-		List<String> keywords = new ArrayList<>();
-		for (Object keyword : raw) {
-			String word = String.valueOf(keyword).replace(",", " ").strip();
-			if (!word.isEmpty() && !keywords.contains(word)) {
-				keywords.add(word);
-			}
-		}
-		return keywords;
+	/** "a, b, a, , c" as [a, b, c]: the form limits their number and length. */
+	private static List<String> keywords(FormInput input) {
+		String text = input.text(DATASET_KEYWORDS);
+		return text == null ? List.of()
+				: Arrays.stream(text.split(",")).map(String::strip).filter(word -> !word.isEmpty()).distinct().toList();
 	}
 
 	/** Readable and unique: mobility-traffic-counts-3f9a2c. */
