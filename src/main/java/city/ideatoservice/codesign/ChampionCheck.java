@@ -23,7 +23,8 @@ public class ChampionCheck implements TaskListener {
 		String champion = FormInput.of(task).text(CHAMPION);
 		long users = task.getProcessEngineServices().getIdentityService().createUserQuery().userId(champion).count();
 		if (users == 0) {
-			throw forms.invalid(task, CHAMPION, "there is no user '" + champion + "'. Give the user ID of a civil servant.");
+			throw forms.invalid(task, CHAMPION,
+					"there is no user '" + champion + "'. Give the user ID of a civil servant.");
 		}
 		task.setVariable(CHAMPION, champion);
 	}

@@ -34,7 +34,8 @@ class CouncilSessions {
 			throw forms.invalid(task, field, "choose a council session from the calendar.");
 		}
 		if (session.sessionDate().isBefore(notBefore)) {
-			throw forms.invalid(task, field, "the session of " + session.sessionDate() + " is over; choose a coming one.");
+			throw forms.invalid(task, field,
+					"the session of " + session.sessionDate() + " is over; choose a coming one.");
 		}
 		return session;
 	}

@@ -60,8 +60,8 @@ public class CouncilVoteRecorder implements TaskListener {
 		Long nextSession = item.sessionId();
 		int deferrals = item.deferrals();
 		if ("ADOPTED".equals(vote) && yes <= no) {
-			throw forms.invalid(task, COUNCIL_VOTE,
-					"with " + yes + " for and " + no + " against the act is not adopted: check the counts or the decision.");
+			throw forms.invalid(task, COUNCIL_VOTE, "with " + yes + " for and " + no
+					+ " against the act is not adopted: check the counts or the decision.");
 		}
 		if ("DEFERRED".equals(vote)) {
 			LocalDate after = session.sessionDate().plusDays(1);

@@ -31,13 +31,18 @@ public class DirectiveRecorder implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
-		List<String> departments = input.list(RESPONSIBLE_DEPARTMENTS).stream().map(String::valueOf).distinct().toList();
+		List<String> departments = input.list(RESPONSIBLE_DEPARTMENTS)
+			.stream()
+			.map(String::valueOf)
+			.distinct()
+			.toList();
 		task.setVariable(RESPONSIBLE_DEPARTMENTS, JsonVariables.list(departments));
 		LocalDate effective = LocalDate.parse(input.text(DIRECTIVE_EFFECTIVE_DATE));
 		String reference = input.text(DIRECTIVE_REFERENCE);
 		String procedure = input.text(AMENDED_PROCEDURE);
 		register.findFirstByIdeaReferenceOrderByActYearDescActSequenceDesc((String) task.getVariable(IDEA_REFERENCE))
-			.ifPresent(act -> register.save(act.withDirective(reference, String.join(",", departments), effective, procedure)));
+			.ifPresent(act -> register
+				.save(act.withDirective(reference, String.join(",", departments), effective, procedure)));
 	}
 
 }

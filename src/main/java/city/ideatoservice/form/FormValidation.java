@@ -82,7 +82,8 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 			@Override
 			public void parseProcess(Element processElement, ProcessDefinitionEntity process) {
 				FormDefinition form = process.getStartFormDefinition();
-				if (form != null && form.getCamundaFormDefinitionKey() != null && process.getStartFormHandler() != null) {
+				if (form != null && form.getCamundaFormDefinitionKey() != null
+						&& process.getStartFormHandler() != null) {
 					process.setStartFormHandler(new CheckedStartForm(process.getStartFormHandler(), process, form));
 				}
 			}
@@ -130,7 +131,10 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 		if (!(variable instanceof VariableInstanceEntity entity)) {
 			return variable != null;
 		}
-		CachedDbEntity cached = Context.getCommandContext().getDbEntityManager().getDbEntityCache().getCachedEntity(entity);
+		CachedDbEntity cached = Context.getCommandContext()
+			.getDbEntityManager()
+			.getDbEntityCache()
+			.getCachedEntity(entity);
 		return cached == null || cached.getEntityState() == DbEntityState.TRANSIENT || cached.isDirty();
 	}
 

@@ -204,7 +204,8 @@ public final class FormValidator {
 			else if ("dynamiclist".equals(type)) {
 				list(component, scope, cleaned);
 			}
-			else if (INPUTS.contains(type) && component.hasNonNull("key") && !component.path("key").asText().contains(".")) {
+			else if (INPUTS.contains(type) && component.hasNonNull("key")
+					&& !component.path("key").asText().contains(".")) {
 				field(component, scope);
 			}
 		}
@@ -337,8 +338,8 @@ public final class FormValidator {
 			if (component.path("decimalDigits").isNumber()) {
 				int digits = component.path("decimalDigits").asInt();
 				if (number.stripTrailingZeros().scale() > digits) {
-					throw invalid(scope, key, digits == 0 ? label + " must be a whole number."
-							: label + " must have at most " + digits + " decimal place" + (digits == 1 ? "" : "s") + ".");
+					throw invalid(scope, key, digits == 0 ? label + " must be a whole number." : label
+							+ " must have at most " + digits + " decimal place" + (digits == 1 ? "" : "s") + ".");
 				}
 			}
 			BigDecimal increment = toNumber(component.path("increment").isValueNode()

@@ -90,14 +90,16 @@ public class FundingApprovalRecorder implements TaskListener {
 		long remaining = budgets.remainingCents(department, year) + budgets.reservedCents(reference, round);
 		String name = Departments.byGroup(department).map(Departments.Department::name).orElse(department);
 		if (amount > remaining) {
-			throw forms.invalid(task, APPROVAL_DECISION, "only " + BigDecimal.valueOf(remaining, 2) + " EUR are left in the "
-					+ name + " department's prototype budget for " + year + "; approve at most that, or deny.");
+			throw forms.invalid(task, APPROVAL_DECISION, "only " + BigDecimal.valueOf(remaining, 2)
+					+ " EUR are left in the " + name + " department's prototype budget for " + year
+					+ "; approve at most that, or deny.");
 		}
 		if (Boolean.TRUE.equals(task.getVariable(RESERVES_BUDGET))
 				&& !budgets.reserve(reference, round, department, year, amount)) {
 			throw forms.invalid(task, APPROVAL_DECISION, "another approval has just used the " + name
-					+ " department's prototype budget: only " + BigDecimal.valueOf(budgets.remainingCents(department, year), 2)
-					+ " EUR are left for " + year + ". Reload the task and decide again.");
+					+ " department's prototype budget: only "
+					+ BigDecimal.valueOf(budgets.remainingCents(department, year), 2) + " EUR are left for " + year
+					+ ". Reload the task and decide again.");
 		}
 	}
 

@@ -48,9 +48,10 @@ public class RegisterIdeaDelegate implements JavaDelegate {
 		FormInput input = FormInput.of(execution);
 		String title = input.text(IDEA_TITLE);
 		String description = input.text(IDEA_DESCRIPTION);
-		Idea idea = ideas.register(new IdeaService.NewIdea(title, description,
-				Theme.valueOf(input.text(IDEA_THEME)), Reach.valueOf(input.text(IDEA_REACH)),
-				Channel.valueOf(input.text(IDEA_CHANNEL)), input.text(SUBMITTER_NAME), input.text(SUBMITTER_EMAIL), null))
+		Idea idea = ideas
+			.register(new IdeaService.NewIdea(title, description, Theme.valueOf(input.text(IDEA_THEME)),
+					Reach.valueOf(input.text(IDEA_REACH)), Channel.valueOf(input.text(IDEA_CHANNEL)),
+					input.text(SUBMITTER_NAME), input.text(SUBMITTER_EMAIL), null))
 			.idea();
 		execution.removeVariable(SUBMITTER_NAME);
 		execution.removeVariable(SUBMITTER_EMAIL);

@@ -85,7 +85,8 @@ public final class FormInput {
 		List<String> chosen = new ArrayList<>();
 		for (Object item : list(field)) {
 			if (!(item instanceof String choice) || !allowed.contains(choice)) {
-				throw new FormFieldValidationException(field, "'" + item + "' is not a valid choice for '" + field + "'.");
+				throw new FormFieldValidationException(field,
+						"'" + item + "' is not a valid choice for '" + field + "'.");
 			}
 			chosen.add(choice);
 		}
