@@ -112,6 +112,19 @@ class IdeaToServiceApplicationTests {
 			.toBodilessEntity();
 	}
 
+	/** The status and body of an answer, whatever the status. */
+	record Answer(int status, JsonNode body) {
+	}
+
+	Answer post(RestClient client, String uri, Map<String, Object> body, Object... uriVariables) {
+		return client.post()
+			.uri(uri, uriVariables)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange((request, response) -> new Answer(response.getStatusCode().value(),
+					json.readTree(response.getBody())));
+	}
+
 	static Map<String, Object> dataset(String title, String department) {
 		return Map.of("title", title, "ownerDepartment", department, "purpose", "Route planner");
 	}
@@ -271,12 +284,62 @@ class IdeaToServiceApplicationTests {
 			.exchange((request, response) -> response.getStatusCode());
 		assertThat(clerkTry.value()).isEqualTo(403);
 
-		HttpStatusCode badTry = as("inno").post().uri("/process-definition/key/idea-to-service/submit-form")
+		Answer badTry = post(as("inno"), "/process-definition/key/idea-to-service/submit-form", form("ideaTitle",
+				"No description", "ideaTheme", "CULTURE", "ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP"));
+		assertThat(badTry.status()).as("a start form without description is refused with 400").isEqualTo(400);
+		assertThat(badTry.body().path("message").asText()).endsWith(": Description is required.");
+	}
+
+	/**
+	 * The server checks a form against the deployed form as Tasklist submits it: a refusal is a 400 naming the field
+	 * by its label (inside a dynamic list: the list, the entry and the field), and a hidden field's value is not kept.
+	 */
+	@Test
+	void aFormIsCheckedAgainstItsDeployedFormAndHiddenFieldsAreNotKept() throws Exception {
+		JsonNode submitted = portal().post().uri("/api/ideas")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(form("ideaTitle", "No description", "ideaTheme", "CULTURE", "ideaReach", "DISTRICT", "ideaChannel",
-					"WORKSHOP"))
-			.exchange((request, response) -> response.getStatusCode());
-		assertThat(badTry.value()).as("a start form without description is refused with 400").isEqualTo(400);
+			.body(Map.of("title", "Repair café in the library", "description", "Monthly repair sessions.", "theme",
+					"CULTURE", "reach", "DISTRICT"))
+			.retrieve()
+			.body(JsonNode.class);
+		String ref = submitted.path("reference").asText();
+		submit("inno", ref, "screen-idea", form("screeningDecision", "ACCEPT", "category", "CULTURE", "priority",
+				"NORMAL", "sponsorDepartment", "dept-culture"));
+		submit("inno", ref, "assign-champion", form("champion", "champ", "sponsorDepartment", "dept-culture"));
+		submit("champ", ref, "plan-codesign-session", form("sessionFormat", "WORKSHOP", "sessionDate",
+				LocalDate.now().plusDays(7).toString(), "sessionPlace", "Library", "sessionParticipants", "Neighbours"));
+		JsonNode task = taskOf("champ", ref, "record-codesign-outcome");
+		String due = LocalDate.now().plusDays(60).toString();
+
+		Answer refused = post(as("champ"), "/task/{id}/submit-form",
+				form("codesignOutcome", "VIABLE", "objectives", "Twelve sessions a year", "milestones",
+						List.of(Map.of("title", "First café", "dueDate", due), Map.of("title", "Second café")),
+						"datasets", List.of(), "fundingSource", "EXISTING_INITIATIVE", "fundedInitiative",
+						"Library programme"),
+				task.path("id").asText());
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body().path("message").asText()).isEqualTo("Cannot submit task form "
+				+ task.path("id").asText() + ": Milestones, entry 2: Due date is required.");
+		Answer tooMuch = post(as("champ"), "/task/{id}/submit-form",
+				form("codesignOutcome", "VIABLE", "objectives", "Twelve sessions a year", "milestones",
+						List.of(Map.of("title", "First café", "dueDate", due)), "datasets", List.of(), "fundingSource",
+						"NEW_FUNDING", "estimatedBudget", 10_000_000.5),
+				task.path("id").asText());
+		assertThat(tooMuch.status()).isEqualTo(400);
+		assertThat(tooMuch.body().path("message").asText())
+			.endsWith(": Estimated prototype budget must be at most 10,000,000.");
+
+		// the reason for "no viable solution", typed before choosing "viable", is hidden: not kept
+		submit("champ", ref, "record-codesign-outcome", form("codesignOutcome", "VIABLE", "publicReason",
+				"Typed before choosing the outcome", "objectives", "Twelve sessions a year", "milestones",
+				List.of(Map.of("title", "First café", "dueDate", due)), "datasets", List.of(), "fundingSource",
+				"EXISTING_INITIATIVE", "fundedInitiative", "Library programme"));
+		JsonNode variables = as("demo").get()
+			.uri("/process-instance/{id}/variables", task.path("processInstanceId").asText())
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(variables.path("objectives").path("value").asText()).isEqualTo("Twelve sessions a year");
+		assertThat(variables.has("publicReason")).as("a hidden field's value").isFalse();
 	}
 
 	@Test

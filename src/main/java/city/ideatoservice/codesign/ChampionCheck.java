@@ -1,11 +1,8 @@
 package city.ideatoservice.codesign;
 
 import static city.ideatoservice.process.ProcessVariables.CHAMPION;
-import static city.ideatoservice.process.ProcessVariables.SPONSOR_DEPARTMENT;
 
-import java.util.List;
-
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.form.FormValidation;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,14 +12,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChampionCheck implements TaskListener {
 
+	private final FormValidation forms;
+
+	ChampionCheck(FormValidation forms) {
+		this.forms = forms;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
-		FormInput input = FormInput.of(task);
-		String champion = input.requiredText(CHAMPION, 64);
-		input.requiredChoice(SPONSOR_DEPARTMENT, List.copyOf(Departments.GROUP_IDS));
+		String champion = FormInput.of(task).text(CHAMPION);
 		long users = task.getProcessEngineServices().getIdentityService().createUserQuery().userId(champion).count();
 		if (users == 0) {
-			throw FormInput.invalid(CHAMPION, "There is no user '" + champion + "'. Give the user ID of a civil servant.");
+			throw forms.invalid(task, CHAMPION,
+					"there is no user '" + champion + "'. Give the user ID of a civil servant.");
 		}
 		task.setVariable(CHAMPION, champion);
 	}

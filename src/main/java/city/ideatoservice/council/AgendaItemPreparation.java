@@ -10,18 +10,17 @@ import static city.ideatoservice.process.ProcessVariables.IDEA_TITLE;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Prepare agenda item": the draft act, the reviewing committee, and a coming council session from the calendar. */
+/**
+ * "Prepare agenda item": the item goes on the agenda of the chosen council session, which must still be to come.
+ */
 @Component
 public class AgendaItemPreparation implements TaskListener {
-
-	static final List<String> COMMITTEES = List.of("MOBILITY_ENVIRONMENT", "SOCIAL_CULTURE", "URBAN_PLANNING", "FINANCE");
 
 	private final AgendaItemRepository agenda;
 
@@ -38,9 +37,9 @@ public class AgendaItemPreparation implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
-		String draft = input.requiredText(DRAFT_ACT_TEXT, 8000);
-		String committee = input.requiredChoice(COMMITTEE, COMMITTEES);
-		CouncilSession session = sessions.comingCouncilSession(input, COUNCIL_SESSION_ID, LocalDate.now(clock));
+		String draft = input.text(DRAFT_ACT_TEXT);
+		String committee = input.text(COMMITTEE);
+		CouncilSession session = sessions.comingCouncilSession(task, COUNCIL_SESSION_ID, LocalDate.now(clock));
 		String title = (String) task.getVariable(IDEA_TITLE);
 		AgendaItem item = agenda.save(new AgendaItem(null, (String) task.getVariable(IDEA_REFERENCE),
 				title == null ? "" : title, committee, session.id(), draft, null, null, null, null, null, null, 0,

@@ -2,33 +2,40 @@ package city.ideatoservice.council;
 
 import java.time.LocalDate;
 
-import city.ideatoservice.process.FormInput;
+import city.ideatoservice.form.FormValidation;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** Reads a session chosen in a form: it must be a council session of the calendar, not in the past. */
+/**
+ * Reads a session chosen in a form: the form offers the coming council sessions of the calendar as they were when
+ * the task was created; by the time it is completed, a session may be over.
+ */
 @Component
 class CouncilSessions {
 
 	private final CouncilSessionRepository sessions;
 
-	CouncilSessions(CouncilSessionRepository sessions) {
+	private final FormValidation forms;
+
+	CouncilSessions(CouncilSessionRepository sessions, FormValidation forms) {
 		this.sessions = sessions;
+		this.forms = forms;
 	}
 
-	CouncilSession comingCouncilSession(FormInput input, String field, LocalDate notBefore) {
-		String id = input.requiredText(field, 20);
+	CouncilSession comingCouncilSession(DelegateTask task, String field, LocalDate notBefore) {
 		CouncilSession session;
 		try {
-			session = sessions.findById(Long.valueOf(id)).orElse(null);
+			session = sessions.findById(Long.valueOf(String.valueOf(task.getVariable(field)))).orElse(null);
 		}
 		catch (NumberFormatException ex) {
 			session = null;
 		}
 		if (session == null || !CouncilSession.COUNCIL.equals(session.body())) {
-			throw FormInput.invalid(field, "Choose a council session from the calendar.");
+			throw forms.invalid(task, field, "choose a council session from the calendar.");
 		}
 		if (session.sessionDate().isBefore(notBefore)) {
-			throw FormInput.invalid(field, "The session of " + session.sessionDate() + " is over; choose a coming one.");
+			throw forms.invalid(task, field,
+					"the session of " + session.sessionDate() + " is over; choose a coming one.");
 		}
 		return session;
 	}

@@ -13,8 +13,8 @@ import static city.ideatoservice.process.ProcessVariables.SPONSOR_DEPARTMENT;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.List;
 
+import city.ideatoservice.form.FormValidation;
 import city.ideatoservice.identity.Departments;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Completes a funding approval: the decision must fit the request (a partial approval is lower, with a reason; a
- * denial says why) and the sponsor department's budget. The approver who holds the budget reserves the money in the
+ * Completes a funding approval: the decision must fit the request (a partial approval is lower) and the sponsor
+ * department's budget. The approver who holds the budget reserves the money in the
  * same transaction; if someone else took it meanwhile, the approval is refused and nothing is written.
  */
 @Component
@@ -38,46 +38,29 @@ public class FundingApprovalRecorder implements TaskListener {
 
 	private final Clock clock;
 
-	FundingApprovalRecorder(PrototypeBudgets budgets, FundingDecisionRepository decisions, Clock clock) {
+	private final FormValidation forms;
+
+	FundingApprovalRecorder(PrototypeBudgets budgets, FundingDecisionRepository decisions, Clock clock,
+			FormValidation forms) {
 		this.budgets = budgets;
 		this.decisions = decisions;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
 		String role = (String) task.getVariable(APPROVER_ROLE);
-		boolean confirmation = "Task_ConfirmInitiative".equals(task.getTaskDefinitionKey());
-		String decision = input.requiredChoice(APPROVAL_DECISION,
-				confirmation ? List.of("CONFIRM", "DENY") : List.of("APPROVE", "PARTIAL", "DENY"));
+		// the form offers the decisions of its task (approve, partially or not; confirm or deny a join)
+		String decision = input.text(APPROVAL_DECISION);
 		long requested = FundingApprovalForm.cents(task.getVariable(REQUESTED_AMOUNT_CENTS));
-		long amount;
-		String reason;
-		switch (decision) {
-			case "APPROVE" -> {
-				amount = requested;
-				reason = input.optionalText(APPROVAL_REASON, 2000);
-			}
-			case "PARTIAL" -> {
-				BigDecimal euros = input.requiredAmount(APPROVED_AMOUNT, new BigDecimal("0.01"),
-						BigDecimal.valueOf(requested, 2));
-				amount = euros.movePointRight(2).longValueExact();
-				if (amount >= requested) {
-					throw FormInput.invalid(APPROVED_AMOUNT, "A partial approval is less than the "
-							+ BigDecimal.valueOf(requested, 2) + " EUR requested; choose 'Approve' to grant all of it.");
-				}
-				reason = input.requiredText(APPROVAL_REASON, 2000);
-			}
-			case "DENY" -> {
-				amount = 0;
-				reason = input.requiredText(APPROVAL_REASON, 2000);
-			}
-			default -> {
-				amount = 0;
-				reason = input.optionalText(APPROVAL_REASON, 2000);
-			}
-		}
+		long amount = switch (decision) {
+			case "APPROVE" -> requested;
+			case "PARTIAL" -> partial(task, input, requested);
+			default -> 0;
+		};
+		String reason = input.text(APPROVAL_REASON);
 		String reference = (String) task.getVariable(IDEA_REFERENCE);
 		int round = ((Number) task.getVariable(FUNDING_ROUND)).intValue();
 		if (amount > 0) {
@@ -91,6 +74,15 @@ public class FundingApprovalRecorder implements TaskListener {
 		}
 	}
 
+	private long partial(DelegateTask task, FormInput input, long requested) {
+		long amount = input.number(APPROVED_AMOUNT).movePointRight(2).longValueExact();
+		if (amount >= requested) {
+			throw forms.invalid(task, APPROVED_AMOUNT, "a partial approval is less than the "
+					+ BigDecimal.valueOf(requested, 2) + " EUR requested; choose 'Approve' to grant all of it.");
+		}
+		return amount;
+	}
+
 	private void checkBudget(DelegateTask task, String reference, int round, long amount) {
 		String department = (String) task.getVariable(SPONSOR_DEPARTMENT);
 		int year = budgets.currentYear();
@@ -98,14 +90,16 @@ public class FundingApprovalRecorder implements TaskListener {
 		long remaining = budgets.remainingCents(department, year) + budgets.reservedCents(reference, round);
 		String name = Departments.byGroup(department).map(Departments.Department::name).orElse(department);
 		if (amount > remaining) {
-			throw FormInput.invalid(APPROVAL_DECISION, "Only " + BigDecimal.valueOf(remaining, 2) + " EUR are left in the "
-					+ name + " department's prototype budget for " + year + "; approve at most that, or deny.");
+			throw forms.invalid(task, APPROVAL_DECISION, "only " + BigDecimal.valueOf(remaining, 2)
+					+ " EUR are left in the " + name + " department's prototype budget for " + year
+					+ "; approve at most that, or deny.");
 		}
 		if (Boolean.TRUE.equals(task.getVariable(RESERVES_BUDGET))
 				&& !budgets.reserve(reference, round, department, year, amount)) {
-			throw FormInput.invalid(APPROVAL_DECISION, "Another approval has just used the " + name
-					+ " department's prototype budget: only " + BigDecimal.valueOf(budgets.remainingCents(department, year), 2)
-					+ " EUR are left for " + year + ". Reload the task and decide again.");
+			throw forms.invalid(task, APPROVAL_DECISION, "another approval has just used the " + name
+					+ " department's prototype budget: only "
+					+ BigDecimal.valueOf(budgets.remainingCents(department, year), 2) + " EUR are left for " + year
+					+ ". Reload the task and decide again.");
 		}
 	}
 

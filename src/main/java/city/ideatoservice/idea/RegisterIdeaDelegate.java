@@ -11,9 +11,6 @@ import static city.ideatoservice.process.ProcessVariables.IMPROVEMENT_ROUND;
 import static city.ideatoservice.process.ProcessVariables.SUBMITTER_EMAIL;
 import static city.ideatoservice.process.ProcessVariables.SUBMITTER_NAME;
 
-import java.util.Arrays;
-import java.util.List;
-
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,38 +43,22 @@ public class RegisterIdeaDelegate implements JavaDelegate {
 		execution.setVariable(IDEA_ADOPTED, false);
 	}
 
+	/** The start form's values are checked against the form before the instance starts (FormValidation). */
 	private String registerFromStartForm(DelegateExecution execution) {
 		FormInput input = FormInput.of(execution);
-		String title = singleLine(IDEA_TITLE, input.requiredText(IDEA_TITLE, IdeaRules.TITLE_MAX));
-		String description = input.requiredText(IDEA_DESCRIPTION, IdeaRules.DESCRIPTION_MAX);
-		Theme theme = Theme.valueOf(input.requiredChoice(IDEA_THEME, names(Theme.values())));
-		Reach reach = Reach.valueOf(input.requiredChoice(IDEA_REACH, names(Reach.values())));
-		Channel channel = Channel.valueOf(input.requiredChoice(IDEA_CHANNEL, names(Channel.values())));
-		String name = singleLine(SUBMITTER_NAME, input.optionalText(SUBMITTER_NAME, IdeaRules.NAME_MAX));
-		String email = input.optionalText(SUBMITTER_EMAIL, IdeaRules.EMAIL_MAX);
-		if (email != null && !IdeaRules.EMAIL.matcher(email).matches()) {
-			throw FormInput.invalid(SUBMITTER_EMAIL, "'" + email + "' is not an e-mail address.");
-		}
+		String title = input.text(IDEA_TITLE);
+		String description = input.text(IDEA_DESCRIPTION);
+		Idea idea = ideas
+			.register(new IdeaService.NewIdea(title, description, Theme.valueOf(input.text(IDEA_THEME)),
+					Reach.valueOf(input.text(IDEA_REACH)), Channel.valueOf(input.text(IDEA_CHANNEL)),
+					input.text(SUBMITTER_NAME), input.text(SUBMITTER_EMAIL), null))
+			.idea();
 		execution.removeVariable(SUBMITTER_NAME);
 		execution.removeVariable(SUBMITTER_EMAIL);
-
-		Idea idea = ideas.register(new IdeaService.NewIdea(title, description, theme, reach, channel, name, email, null))
-			.idea();
 		execution.setVariable(IDEA_REFERENCE, idea.reference());
 		execution.setVariable(IDEA_TITLE, title);
 		execution.setVariable(IDEA_DESCRIPTION, description);
 		return idea.reference();
-	}
-
-	private static String singleLine(String field, String text) {
-		if (text != null && !IdeaRules.SINGLE_LINE.matcher(text).matches()) {
-			throw FormInput.invalid(field, "'" + field + "' must be a single line of text.");
-		}
-		return text;
-	}
-
-	private static List<String> names(Enum<?>[] values) {
-		return Arrays.stream(values).map(Enum::name).toList();
 	}
 
 }

@@ -1,7 +1,5 @@
 package city.ideatoservice.opendata;
 
-import static city.ideatoservice.process.ProcessVariables.ANONYMISATION_CONFIRMED;
-import static city.ideatoservice.process.ProcessVariables.ANONYMISATION_REQUIRED;
 import static city.ideatoservice.process.ProcessVariables.CATALOGUE_DESCRIPTION;
 import static city.ideatoservice.process.ProcessVariables.CATALOGUE_ID;
 import static city.ideatoservice.process.ProcessVariables.CATALOGUE_TITLE;
@@ -18,12 +16,11 @@ import static city.ideatoservice.process.ProcessVariables.UPDATE_FREQUENCY;
 
 import java.text.Normalizer;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import city.ideatoservice.idea.IdeaRules;
 import city.ideatoservice.identity.Departments;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,19 +28,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Prepare and publish dataset": the catalogue entry needs DCAT-AP's title, description, publisher, open licence,
- * format, address, update frequency, keywords and contact point. Anonymised data is confirmed as such. The entry
- * goes into the catalogue in the same transaction; its id goes back to the idea's process.
+ * "Prepare and publish dataset": the catalogue entry (DCAT-AP's title, description, publisher, open licence, format,
+ * address, update frequency, keywords and contact point, as the form asks for them) goes into the catalogue in the
+ * same transaction; its id goes back to the idea's process.
  */
 @Component
 public class DatasetPublication implements TaskListener {
-
-	public static final List<String> LICENCES = List.of("CC-BY-4.0", "CC0-1.0", "ODbL-1.0");
-
-	public static final List<String> FORMATS = List.of("CSV", "JSON", "GEOJSON", "XML", "XLSX", "API");
-
-	public static final List<String> FREQUENCIES = List.of("DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL",
-			"IRREGULAR", "NEVER");
 
 	private final PublishedDatasetRepository catalogue;
 
@@ -57,49 +47,23 @@ public class DatasetPublication implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
-		String title = input.requiredText(CATALOGUE_TITLE, 200);
-		String description = input.requiredText(CATALOGUE_DESCRIPTION, 4000);
-		String licence = input.requiredChoice(DATASET_LICENCE, LICENCES);
-		String format = input.requiredChoice(DATASET_FORMAT, FORMATS);
-		String url = input.requiredWebAddress(DATASET_URL).toString();
-		String frequency = input.requiredChoice(UPDATE_FREQUENCY, FREQUENCIES);
-		String contact = input.requiredText(CONTACT_POINT, IdeaRules.EMAIL_MAX);
-		if (!IdeaRules.EMAIL.matcher(contact).matches()) {
-			throw FormInput.invalid(CONTACT_POINT, "'" + contact + "' is not an e-mail address.");
-		}
-		List<String> keywords = keywords(input, task.getVariable(DATASET_KEYWORDS));
-		if (Boolean.TRUE.equals(task.getVariable(ANONYMISATION_REQUIRED))
-				&& !Boolean.TRUE.equals(task.getVariable(ANONYMISATION_CONFIRMED))) {
-			throw FormInput.invalid(ANONYMISATION_CONFIRMED,
-					"This dataset may only be published anonymised: confirm that the published data is anonymised.");
-		}
+		String title = input.text(CATALOGUE_TITLE);
 		String department = (String) task.getVariable(DATASET_OWNER_DEPARTMENT);
 		String id = catalogueId(department, title);
-		catalogue.save(new PublishedDataset(id, (String) task.getVariable(IDEA_REFERENCE), title, description,
-				department, licence, format, url, frequency, String.join(",", keywords), contact, clock.instant(), true));
+		catalogue.save(new PublishedDataset(id, (String) task.getVariable(IDEA_REFERENCE), title,
+				input.text(CATALOGUE_DESCRIPTION), department, input.text(DATASET_LICENCE), input.text(DATASET_FORMAT),
+				input.text(DATASET_URL), input.text(UPDATE_FREQUENCY), String.join(",", keywords(input)),
+				input.text(CONTACT_POINT), clock.instant(), true));
 		task.setVariable(CATALOGUE_ID, id);
 		task.setVariable(DATASET_OUTCOME, DatasetRequest.PUBLISHED);
 		task.setVariable(DATASET_REASON, null);
 	}
 
-	/** A taglist arrives as a Json list; a text field as "a, b, c". */
-	private static List<String> keywords(FormInput input, Object value) {
-		List<String> keywords = new ArrayList<>();
-		List<Object> raw = value instanceof String text ? List.of((Object[]) text.split(",")) : input.list(DATASET_KEYWORDS);
-		for (Object keyword : raw) {
-			String word = String.valueOf(keyword).replace(",", " ").strip();
-			if (word.length() > 50) {
-				throw FormInput.invalid(DATASET_KEYWORDS, "The keyword '" + word.substring(0, 20)
-						+ "...' is longer than 50 characters.");
-			}
-			if (!word.isEmpty() && !keywords.contains(word)) {
-				keywords.add(word);
-			}
-		}
-		if (keywords.size() > 20) {
-			throw FormInput.invalid(DATASET_KEYWORDS, "Give at most 20 keywords.");
-		}
-		return keywords;
+	/** "a, b, a, , c" as [a, b, c]: the form limits their number and length. */
+	private static List<String> keywords(FormInput input) {
+		String text = input.text(DATASET_KEYWORDS);
+		return text == null ? List.of()
+				: Arrays.stream(text.split(",")).map(String::strip).filter(word -> !word.isEmpty()).distinct().toList();
 	}
 
 	/** Readable and unique: mobility-traffic-counts-3f9a2c. */

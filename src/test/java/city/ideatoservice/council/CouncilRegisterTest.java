@@ -98,7 +98,7 @@ class CouncilRegisterTest {
 	AgendaItemRepository agenda;
 
 	@Autowired
-	DirectiveCheck directiveCheck;
+	DirectiveRecorder directiveRecorder;
 
 	@BeforeEach
 	void setUp() {
@@ -244,7 +244,7 @@ class CouncilRegisterTest {
 		OfficialAct bikes = act(2026, 3, "Bike lanes", session);
 		act(2026, 4, "Night buses", session);
 
-		// what DirectiveCheck does when "Issue implementation directives" is completed
+		// what DirectiveRecorder does when "Issue implementation directives" is completed
 		Map<String, Object> variables = new HashMap<>(Map.of("ideaReference", bikes.ideaReference(),
 				"directiveReference", "DIR-2026-031", "responsibleDepartments",
 				List.of("dept-mobility", "dept-urban-planning", "dept-mobility"), "directiveEffectiveDate",
@@ -254,7 +254,7 @@ class CouncilRegisterTest {
 		Mockito.doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
 			.when(task)
 			.setVariable(Mockito.anyString(), Mockito.any());
-		directiveCheck.notify(task);
+		directiveRecorder.notify(task);
 
 		OfficialAct issued = register.findById(bikes.actNumber()).orElseThrow();
 		assertThat(issued.directiveReference()).isEqualTo("DIR-2026-031");

@@ -104,7 +104,7 @@ class FundingApprovalDecisionTest {
 
 	@Test
 	void aNewRequestWithoutAnAmountMatchesNoRule() {
-		// CodesignOutcomeCheck always sets requestedAmountCents; without it the process could not route
+		// CodesignOutcomeRecorder always sets requestedAmountCents; without it the process could not route
 		assertThat(evaluate(false, null)).isEmpty();
 	}
 

@@ -352,7 +352,7 @@ class FundingRequestProcessTest {
 
 	@Test
 	void joiningAFundedInitiativeIsConfirmedByTheInnovationOffice() throws Exception {
-		// CodesignOutcomeCheck passes 0 cents when the prototype joins a funded initiative
+		// CodesignOutcomeRecorder passes 0 cents when the prototype joins a funded initiative
 		ProcessInstance instance = requestFunding(MOBILITY, 0L, "Cycling strategy 2025");
 
 		assertThat(instance).isWaitingAt(CONFIRM_INITIATIVE);
@@ -643,7 +643,7 @@ class FundingRequestProcessTest {
 		assertThat(revise.getAssignee()).isEqualTo(CHAMPION);
 		assertThat(engine.getTaskService().getVariablesLocal(revise.getId()).get("fundingHistory").toString())
 			.isEqualTo("Round 1, innovation-office: DENY (Too vague)");
-		assertRefusedSaying(instance, REVISE, "revisionDecision", "Only a partial approval can be accepted",
+		assertRefusedSaying(instance, REVISE, "revisionDecision", "'ACCEPT_PARTIAL' is not one of the choices for What do you want to do?",
 				"revisionDecision", "ACCEPT_PARTIAL");
 		assertRefused(instance, REVISE, "revisionDecision", "revisionDecision", "LATER");
 		assertRefused(instance, REVISE, "newRequestedAmount", "revisionDecision", "RESUBMIT", "revisedPurpose",
@@ -767,9 +767,9 @@ class FundingRequestProcessTest {
 		Task task = task(instance, APPROVE_SMALL);
 		assertThat(engine.getTaskService().getVariableLocal(task.getId(), "remainingBudget")).isEqualTo(1000.0);
 
-		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Only 1000.00 EUR are left in the Culture department",
+		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Decision: only 1000.00 EUR are left in the Culture department",
 				"approvalDecision", "APPROVE");
-		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Only 1000.00 EUR", "approvalDecision", "PARTIAL",
+		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Decision: only 1000.00 EUR", "approvalDecision", "PARTIAL",
 				"approvedAmount", 1000.01, "approvalReason", "A bit more than we have");
 
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 800,

@@ -282,7 +282,7 @@ class IdeaToServiceProcessTest {
 
 		assertThatThrownBy(() -> screen(ref, Map.of("screeningDecision", "REJECT")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("publicReason");
+			.hasMessage("Reason for rejection (the citizen reads it) is required.");
 		assertThat(support.instance(ref)).isWaitingAt("Task_ScreenIdea");
 		assertThat(support.status(ref)).isEqualTo(IN_REVIEW);
 	}
@@ -305,9 +305,9 @@ class IdeaToServiceProcessTest {
 
 		assertThatThrownBy(() -> screen(ref, Map.of("screeningDecision", "DUPLICATE", "duplicateOf", "IDEA-2026-999999")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("There is no idea IDEA-2026-999999");
+			.hasMessage("Reference of the existing idea: there is no idea IDEA-2026-999999.");
 		assertThatThrownBy(() -> screen(ref, Map.of("screeningDecision", "DUPLICATE", "duplicateOf", ref)))
-			.hasMessageContaining("itself");
+			.hasMessage("Reference of the existing idea: an idea cannot be a duplicate of itself.");
 	}
 
 	@Test
@@ -394,7 +394,7 @@ class IdeaToServiceProcessTest {
 		assertThatThrownBy(() -> support.complete(ref, "Task_AssignChampion",
 				Map.of("champion", "nobody", "sponsorDepartment", "dept-mobility")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("There is no user 'nobody'");
+			.hasMessage("Champion: there is no user 'nobody'. Give the user ID of a civil servant.");
 	}
 
 	@Test
@@ -674,7 +674,8 @@ class IdeaToServiceProcessTest {
 		recordPilotAndRecommend(ref);
 		Task first = support.tasks(ref, "Task_ApproveService").get(0);
 		assertThatThrownBy(() -> engine.getFormService().submitTaskForm(first.getId(), Map.of("approvalDecision", "REJECT")))
-			.isInstanceOf(FormFieldValidationException.class);
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessage("Reason is required.");
 
 		for (Task task : support.tasks(ref, "Task_ApproveService")) {
 			boolean it = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
@@ -722,7 +723,7 @@ class IdeaToServiceProcessTest {
 		assertThatThrownBy(() -> support.complete(ref, "Task_ConfirmLaunch",
 				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-02-01")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("takes effect on 2027-03-01");
+			.hasMessage("Start date: the service cannot start on 2027-02-01: the directive that makes it official takes effect on 2027-03-01.");
 		assertThat(support.status(ref)).isEqualTo(ADOPTED);
 	}
 
@@ -835,7 +836,7 @@ class IdeaToServiceProcessTest {
 				Map.of("ideaTitle", "Repair café", "ideaDescription", "Monthly", "ideaTheme", "CULTURE",
 						"ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP", "submitterEmail", "not-an-address")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("not an e-mail address");
+			.hasMessage("Citizen's e-mail address must be a valid e-mail address.");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
 	}
 

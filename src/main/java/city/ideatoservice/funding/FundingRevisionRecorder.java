@@ -13,7 +13,6 @@ import static city.ideatoservice.process.ProcessVariables.REVISED_PURPOSE;
 import static city.ideatoservice.process.ProcessVariables.REVISION_DECISION;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,46 +24,36 @@ import org.springframework.stereotype.Component;
  * withdraws. Money reserved for a round the champion does not take goes back to the budget.
  */
 @Component
-public class FundingRevisionCheck implements TaskListener {
-
-	static final BigDecimal MAX_REQUEST = new BigDecimal("10000000");
+public class FundingRevisionRecorder implements TaskListener {
 
 	private final PrototypeBudgets budgets;
 
-	FundingRevisionCheck(PrototypeBudgets budgets) {
+	FundingRevisionRecorder(PrototypeBudgets budgets) {
 		this.budgets = budgets;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
-		String decision = input.requiredChoice(REVISION_DECISION, List.of("RESUBMIT", "ACCEPT_PARTIAL", "WITHDRAW"));
+		String decision = input.text(REVISION_DECISION);
 		String reference = (String) task.getVariable(IDEA_REFERENCE);
 		int round = ((Number) task.getVariable(FUNDING_ROUND)).intValue();
-		switch (decision) {
-			case "ACCEPT_PARTIAL" -> {
-				if (!"PARTIALLY_APPROVED".equals(task.getVariable(FUNDING_OUTCOME))) {
-					throw FormInput.invalid(REVISION_DECISION,
-							"Only a partial approval can be accepted; this request was denied. Resubmit or withdraw it.");
-				}
+		// accepting the partial amount keeps the round as it is (the form offers it only after a partial approval)
+		if ("RESUBMIT".equals(decision)) {
+			BigDecimal euros = input.number(NEW_REQUESTED_AMOUNT);
+			budgets.reduceReservation(reference, round, 0);
+			task.setVariable(REQUESTED_AMOUNT_CENTS, euros.movePointRight(2).longValueExact());
+			task.setVariable(FUNDING_PURPOSE, input.text(REVISED_PURPOSE));
+			if (euros.signum() > 0) {
+				// a denied join resubmitted with an amount becomes a request for new money
+				task.setVariable(FUNDED_INITIATIVE, null);
 			}
-			case "RESUBMIT" -> {
-				BigDecimal euros = input.requiredAmount(NEW_REQUESTED_AMOUNT, BigDecimal.ZERO, MAX_REQUEST);
-				String purpose = input.requiredText(REVISED_PURPOSE, 2000);
-				budgets.reduceReservation(reference, round, 0);
-				task.setVariable(REQUESTED_AMOUNT_CENTS, euros.movePointRight(2).longValueExact());
-				task.setVariable(FUNDING_PURPOSE, purpose);
-				if (euros.signum() > 0) {
-					// a denied join resubmitted with an amount becomes a request for new money
-					task.setVariable(FUNDED_INITIATIVE, null);
-				}
-			}
-			default -> {
-				budgets.reduceReservation(reference, round, 0);
-				task.setVariable(FUNDING_OUTCOME, "DENIED");
-				task.setVariable(APPROVED_AMOUNT_CENTS, 0L);
-				task.setVariable(FUNDING_REASON, "The champion withdrew the funding request.");
-			}
+		}
+		else if ("WITHDRAW".equals(decision)) {
+			budgets.reduceReservation(reference, round, 0);
+			task.setVariable(FUNDING_OUTCOME, "DENIED");
+			task.setVariable(APPROVED_AMOUNT_CENTS, 0L);
+			task.setVariable(FUNDING_REASON, "The champion withdrew the funding request.");
 		}
 	}
 

@@ -6,21 +6,31 @@ import static city.ideatoservice.process.ProcessVariables.DATASETS;
 import java.util.List;
 import java.util.Map;
 
+import city.ideatoservice.form.FormValidation;
 import city.ideatoservice.process.FormInput;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Request more datasets": the new requests replace the list the next round of "Open dataset" works through. */
+/**
+ * "Request more datasets": at least one (a form cannot ask for a number of entries); the new requests replace the
+ * list the next round of "Open dataset" works through.
+ */
 @Component
-public class DatasetListCheck implements TaskListener {
+public class DatasetListRecorder implements TaskListener {
+
+	private final FormValidation forms;
+
+	DatasetListRecorder(FormValidation forms) {
+		this.forms = forms;
+	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		List<Map<String, Object>> datasets = DatasetRequests.validate(FormInput.of(task), ADDITIONAL_DATASETS);
+		List<Map<String, Object>> datasets = FormInput.of(task).items(ADDITIONAL_DATASETS);
 		if (datasets.isEmpty()) {
-			throw FormInput.invalid(ADDITIONAL_DATASETS, "Add at least one dataset to request.");
+			throw forms.invalid(task, ADDITIONAL_DATASETS, "add at least one dataset to request.");
 		}
 		task.setVariable(DATASETS, JsonVariables.list(datasets));
 		task.removeVariable(ADDITIONAL_DATASETS);

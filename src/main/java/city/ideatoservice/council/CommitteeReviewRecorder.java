@@ -4,31 +4,26 @@ import static city.ideatoservice.process.ProcessVariables.AGENDA_ITEM_ID;
 import static city.ideatoservice.process.ProcessVariables.AMENDMENTS;
 import static city.ideatoservice.process.ProcessVariables.COMMITTEE_OPINION;
 
-import java.util.List;
-
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Record committee review": favourable, unfavourable, or favourable with amendments (which are kept). */
+/** "Record committee review": the committee's opinion, and its amendments, go on the agenda item. */
 @Component
-public class CommitteeReviewCheck implements TaskListener {
+public class CommitteeReviewRecorder implements TaskListener {
 
 	private final AgendaItemRepository agenda;
 
-	CommitteeReviewCheck(AgendaItemRepository agenda) {
+	CommitteeReviewRecorder(AgendaItemRepository agenda) {
 		this.agenda = agenda;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
-		String opinion = input.requiredChoice(COMMITTEE_OPINION, List.of("FAVOURABLE", "UNFAVOURABLE", "AMENDMENTS"));
-		String amendments = "AMENDMENTS".equals(opinion) ? input.requiredText(AMENDMENTS, 4000) : null;
-		if (amendments == null) {
-			task.setVariable(AMENDMENTS, null);
-		}
+		String opinion = input.text(COMMITTEE_OPINION);
+		String amendments = "AMENDMENTS".equals(opinion) ? input.text(AMENDMENTS) : null;
 		AgendaItem item = agenda.findById(((Number) task.getVariable(AGENDA_ITEM_ID)).longValue()).orElseThrow();
 		agenda.save(item.reviewed(opinion, amendments));
 	}

@@ -1,0 +1,56 @@
+package city.ideatoservice.codesign;
+
+import static city.ideatoservice.process.ProcessVariables.CODESIGN_OUTCOME;
+import static city.ideatoservice.process.ProcessVariables.DATASETS;
+import static city.ideatoservice.process.ProcessVariables.ESTIMATED_BUDGET;
+import static city.ideatoservice.process.ProcessVariables.FUNDED_INITIATIVE;
+import static city.ideatoservice.process.ProcessVariables.FUNDING_SOURCE;
+import static city.ideatoservice.process.ProcessVariables.MILESTONES;
+import static city.ideatoservice.process.ProcessVariables.REQUESTED_AMOUNT_CENTS;
+
+import java.util.List;
+import java.util.Map;
+
+import city.ideatoservice.form.FormValidation;
+import city.ideatoservice.process.FormInput;
+import city.ideatoservice.process.JsonVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record co-design outcome": a viable solution has at least one milestone (each ends in a checkpoint review, and a
+ * form cannot ask for a number of entries); its budget becomes whole euro cents for the funding request.
+ */
+@Component
+public class CodesignOutcomeRecorder implements TaskListener {
+
+	private final FormValidation forms;
+
+	CodesignOutcomeRecorder(FormValidation forms) {
+		this.forms = forms;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		if (!"VIABLE".equals(task.getVariable(CODESIGN_OUTCOME))) {
+			return;
+		}
+		FormInput input = FormInput.of(task);
+		List<Map<String, Object>> milestones = input.items(MILESTONES);
+		if (milestones.isEmpty()) {
+			throw forms.invalid(task, MILESTONES, "add at least one milestone; each one ends in a checkpoint review.");
+		}
+		// the checkpoints and the data opening work through these lists as Json, however they were submitted
+		task.setVariable(MILESTONES, JsonVariables.list(milestones));
+		task.setVariable(DATASETS, JsonVariables.list(input.items(DATASETS)));
+		if ("NEW_FUNDING".equals(task.getVariable(FUNDING_SOURCE))) {
+			task.setVariable(REQUESTED_AMOUNT_CENTS, input.number(ESTIMATED_BUDGET).movePointRight(2).longValueExact());
+			task.setVariable(FUNDED_INITIATIVE, null);
+		}
+		else {
+			task.setVariable(REQUESTED_AMOUNT_CENTS, 0L);
+		}
+	}
+
+}
