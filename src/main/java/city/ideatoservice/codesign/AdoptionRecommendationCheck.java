@@ -6,7 +6,7 @@ import static city.ideatoservice.process.ProcessVariables.PUBLIC_REASON;
 
 import java.util.List;
 
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AdoptionRecommendationCheck implements TaskListener {
 
+	private final Departments departments;
+
+	AdoptionRecommendationCheck(Departments departments) {
+		this.departments = departments;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
@@ -25,11 +31,11 @@ public class AdoptionRecommendationCheck implements TaskListener {
 			input.requiredText(PUBLIC_REASON, 2000);
 			return;
 		}
-		List<String> departments = input.choices(IMPLEMENTING_DEPARTMENTS, Departments.GROUP_IDS);
-		if (departments.isEmpty()) {
+		List<String> chosen = input.choices(IMPLEMENTING_DEPARTMENTS, departments.groupIds());
+		if (chosen.isEmpty()) {
 			throw FormInput.invalid(IMPLEMENTING_DEPARTMENTS, "Choose at least one department that will run the service.");
 		}
-		task.setVariable(IMPLEMENTING_DEPARTMENTS, JsonVariables.list(departments.stream().distinct().toList()));
+		task.setVariable(IMPLEMENTING_DEPARTMENTS, JsonVariables.list(chosen.stream().distinct().toList()));
 	}
 
 }

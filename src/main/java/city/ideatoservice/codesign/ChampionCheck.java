@@ -3,9 +3,7 @@ package city.ideatoservice.codesign;
 import static city.ideatoservice.process.ProcessVariables.CHAMPION;
 import static city.ideatoservice.process.ProcessVariables.SPONSOR_DEPARTMENT;
 
-import java.util.List;
-
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,11 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChampionCheck implements TaskListener {
 
+	private final Departments departments;
+
+	ChampionCheck(Departments departments) {
+		this.departments = departments;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
 		String champion = input.requiredText(CHAMPION, 64);
-		input.requiredChoice(SPONSOR_DEPARTMENT, List.copyOf(Departments.GROUP_IDS));
+		input.requiredChoice(SPONSOR_DEPARTMENT, departments.groupIds());
 		long users = task.getProcessEngineServices().getIdentityService().createUserQuery().userId(champion).count();
 		if (users == 0) {
 			throw FormInput.invalid(CHAMPION, "There is no user '" + champion + "'. Give the user ID of a civil servant.");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import city.ideatoservice.opendata.DatasetRequests;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,6 +33,12 @@ public class CodesignOutcomeCheck implements TaskListener {
 
 	static final BigDecimal MAX_BUDGET = new BigDecimal("10000000");
 
+	private final Departments departments;
+
+	CodesignOutcomeCheck(Departments departments) {
+		this.departments = departments;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
@@ -42,7 +49,7 @@ public class CodesignOutcomeCheck implements TaskListener {
 		}
 		input.requiredText(OBJECTIVES, 2000);
 		task.setVariable(MILESTONES, JsonVariables.list(milestones(input)));
-		task.setVariable(DATASETS, JsonVariables.list(DatasetRequests.validate(input, DATASETS)));
+		task.setVariable(DATASETS, JsonVariables.list(DatasetRequests.validate(input, DATASETS, departments.groupIds())));
 		String source = input.requiredChoice(FUNDING_SOURCE, List.of("NEW_FUNDING", "EXISTING_INITIATIVE"));
 		if ("NEW_FUNDING".equals(source)) {
 			BigDecimal euros = input.requiredAmount(ESTIMATED_BUDGET, BigDecimal.ZERO, MAX_BUDGET);

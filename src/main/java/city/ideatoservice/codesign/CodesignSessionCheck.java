@@ -5,8 +5,7 @@ import static city.ideatoservice.process.ProcessVariables.SESSION_FORMAT;
 import static city.ideatoservice.process.ProcessVariables.SESSION_PARTICIPANTS;
 import static city.ideatoservice.process.ProcessVariables.SESSION_PLACE;
 
-import java.util.List;
-
+import city.ideatoservice.organisation.OrganisationProperties;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,12 +15,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class CodesignSessionCheck implements TaskListener {
 
-	static final List<String> FORMATS = List.of("WORKSHOP", "HACKATHON_FOLLOW_UP", "LIVING_LAB");
+	private final OrganisationProperties organisation;
+
+	CodesignSessionCheck(OrganisationProperties organisation) {
+		this.organisation = organisation;
+	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
-		input.requiredChoice(SESSION_FORMAT, FORMATS);
+		input.requiredChoice(SESSION_FORMAT, organisation.sessionFormatIds());
 		task.setVariable(SESSION_DATE, input.requiredDate(SESSION_DATE).toString());
 		input.requiredText(SESSION_PLACE, 200);
 		input.requiredText(SESSION_PARTICIPANTS, 2000);

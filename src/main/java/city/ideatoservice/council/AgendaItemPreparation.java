@@ -10,8 +10,8 @@ import static city.ideatoservice.process.ProcessVariables.IDEA_TITLE;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
+import city.ideatoservice.organisation.OrganisationProperties;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,25 +21,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgendaItemPreparation implements TaskListener {
 
-	static final List<String> COMMITTEES = List.of("MOBILITY_ENVIRONMENT", "SOCIAL_CULTURE", "URBAN_PLANNING", "FINANCE");
-
 	private final AgendaItemRepository agenda;
 
 	private final CouncilSessions sessions;
 
 	private final Clock clock;
 
-	AgendaItemPreparation(AgendaItemRepository agenda, CouncilSessions sessions, Clock clock) {
+	private final OrganisationProperties organisation;
+
+	AgendaItemPreparation(AgendaItemRepository agenda, CouncilSessions sessions, Clock clock,
+			OrganisationProperties organisation) {
 		this.agenda = agenda;
 		this.sessions = sessions;
 		this.clock = clock;
+		this.organisation = organisation;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
 		String draft = input.requiredText(DRAFT_ACT_TEXT, 8000);
-		String committee = input.requiredChoice(COMMITTEE, COMMITTEES);
+		String committee = input.requiredChoice(COMMITTEE, organisation.committeeIds());
 		CouncilSession session = sessions.comingCouncilSession(input, COUNCIL_SESSION_ID, LocalDate.now(clock));
 		String title = (String) task.getVariable(IDEA_TITLE);
 		AgendaItem item = agenda.save(new AgendaItem(null, (String) task.getVariable(IDEA_REFERENCE),

@@ -7,7 +7,7 @@ import static city.ideatoservice.process.ProcessVariables.RESPONSIBLE_DEPARTMENT
 
 import java.util.List;
 
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,15 +20,18 @@ public class DirectiveCheck implements TaskListener {
 
 	private final OfficialActRepository register;
 
-	DirectiveCheck(OfficialActRepository register) {
+	private final Departments allDepartments;
+
+	DirectiveCheck(OfficialActRepository register, Departments allDepartments) {
 		this.register = register;
+		this.allDepartments = allDepartments;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
 		input.requiredText(DIRECTIVE_REFERENCE, 50);
-		List<String> departments = input.choices(RESPONSIBLE_DEPARTMENTS, Departments.GROUP_IDS);
+		List<String> departments = input.choices(RESPONSIBLE_DEPARTMENTS, allDepartments.groupIds());
 		if (departments.isEmpty()) {
 			throw FormInput.invalid(RESPONSIBLE_DEPARTMENTS, "Choose the departments responsible for the service.");
 		}

@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -38,17 +38,21 @@ public class FundingApprovalRecorder implements TaskListener {
 
 	private final Clock clock;
 
-	FundingApprovalRecorder(PrototypeBudgets budgets, FundingDecisionRepository decisions, Clock clock) {
+	private final Departments departments;
+
+	FundingApprovalRecorder(PrototypeBudgets budgets, FundingDecisionRepository decisions, Clock clock,
+			Departments departments) {
 		this.budgets = budgets;
 		this.decisions = decisions;
 		this.clock = clock;
+		this.departments = departments;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
 		String role = (String) task.getVariable(APPROVER_ROLE);
-		boolean confirmation = "Task_ConfirmInitiative".equals(task.getTaskDefinitionKey());
+		boolean confirmation = FundingStep.of(task) == FundingStep.CONFIRMATION;
 		String decision = input.requiredChoice(APPROVAL_DECISION,
 				confirmation ? List.of("CONFIRM", "DENY") : List.of("APPROVE", "PARTIAL", "DENY"));
 		long requested = FundingApprovalForm.cents(task.getVariable(REQUESTED_AMOUNT_CENTS));
@@ -96,7 +100,7 @@ public class FundingApprovalRecorder implements TaskListener {
 		int year = budgets.currentYear();
 		// what this request already holds (finance's reservation, seen by the department head) is still its own
 		long remaining = budgets.remainingCents(department, year) + budgets.reservedCents(reference, round);
-		String name = Departments.byGroup(department).map(Departments.Department::name).orElse(department);
+		String name = departments.byGroup(department).map(Departments.Department::name).orElse(department);
 		if (amount > remaining) {
 			throw FormInput.invalid(APPROVAL_DECISION, "Only " + BigDecimal.valueOf(remaining, 2) + " EUR are left in the "
 					+ name + " department's prototype budget for " + year + "; approve at most that, or deny.");

@@ -6,6 +6,7 @@ import static city.ideatoservice.process.ProcessVariables.DATASETS;
 import java.util.List;
 import java.util.Map;
 
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,9 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class DatasetListCheck implements TaskListener {
 
+	private final Departments departments;
+
+	DatasetListCheck(Departments departments) {
+		this.departments = departments;
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
-		List<Map<String, Object>> datasets = DatasetRequests.validate(FormInput.of(task), ADDITIONAL_DATASETS);
+		List<Map<String, Object>> datasets = DatasetRequests.validate(FormInput.of(task), ADDITIONAL_DATASETS,
+				departments.groupIds());
 		if (datasets.isEmpty()) {
 			throw FormInput.invalid(ADDITIONAL_DATASETS, "Add at least one dataset to request.");
 		}

@@ -24,7 +24,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import city.ideatoservice.idea.IdeaRules;
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
+import city.ideatoservice.organisation.OrganisationProperties;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,8 +41,6 @@ public class DatasetPublication implements TaskListener {
 
 	public static final List<String> LICENCES = List.of("CC-BY-4.0", "CC0-1.0", "ODbL-1.0");
 
-	public static final List<String> FORMATS = List.of("CSV", "JSON", "GEOJSON", "XML", "XLSX", "API");
-
 	public static final List<String> FREQUENCIES = List.of("DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL",
 			"IRREGULAR", "NEVER");
 
@@ -49,9 +48,16 @@ public class DatasetPublication implements TaskListener {
 
 	private final Clock clock;
 
-	DatasetPublication(PublishedDatasetRepository catalogue, Clock clock) {
+	private final Departments departments;
+
+	private final OrganisationProperties organisation;
+
+	DatasetPublication(PublishedDatasetRepository catalogue, Clock clock, Departments departments,
+			OrganisationProperties organisation) {
 		this.catalogue = catalogue;
 		this.clock = clock;
+		this.departments = departments;
+		this.organisation = organisation;
 	}
 
 	@Override
@@ -60,7 +66,7 @@ public class DatasetPublication implements TaskListener {
 		String title = input.requiredText(CATALOGUE_TITLE, 200);
 		String description = input.requiredText(CATALOGUE_DESCRIPTION, 4000);
 		String licence = input.requiredChoice(DATASET_LICENCE, LICENCES);
-		String format = input.requiredChoice(DATASET_FORMAT, FORMATS);
+		String format = input.requiredChoice(DATASET_FORMAT, organisation.datasetFormatIds());
 		String url = input.requiredWebAddress(DATASET_URL).toString();
 		String frequency = input.requiredChoice(UPDATE_FREQUENCY, FREQUENCIES);
 		String contact = input.requiredText(CONTACT_POINT, IdeaRules.EMAIL_MAX);
@@ -103,8 +109,8 @@ public class DatasetPublication implements TaskListener {
 	}
 
 	/** Readable and unique: mobility-traffic-counts-3f9a2c. */
-	static String catalogueId(String department, String title) {
-		String key = Departments.byGroup(department).map(Departments.Department::key).orElse("city");
+	String catalogueId(String department, String title) {
+		String key = departments.byGroup(department).map(Departments.Department::id).orElse("city");
 		String slug = Normalizer.normalize(title, Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "")
 			.toLowerCase(Locale.ROOT)

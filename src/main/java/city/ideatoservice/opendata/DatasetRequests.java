@@ -1,11 +1,11 @@
 package city.ideatoservice.opendata;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import city.ideatoservice.identity.Departments;
 import city.ideatoservice.process.FormInput;
 
 /** The datasets a prototype needs, as the champion lists them: title, owning department, purpose. */
@@ -14,7 +14,7 @@ public final class DatasetRequests {
 	private DatasetRequests() {
 	}
 
-	public static List<Map<String, Object>> validate(FormInput input, String field) {
+	public static List<Map<String, Object>> validate(FormInput input, String field, Collection<String> departmentGroups) {
 		List<Map<String, Object>> datasets = new ArrayList<>();
 		List<Map<String, Object>> items = input.items(field);
 		for (int i = 0; i < items.size(); i++) {
@@ -22,7 +22,7 @@ public final class DatasetRequests {
 			Map<String, Object> dataset = new LinkedHashMap<>();
 			dataset.put("title", FormInput.itemText(field, i, item, "title", 120));
 			String owner = FormInput.itemText(field, i, item, "ownerDepartment", 64);
-			if (!Departments.GROUP_IDS.contains(owner)) {
+			if (!departmentGroups.contains(owner)) {
 				throw FormInput.invalid(field, "Dataset " + (i + 1) + ": '" + owner + "' is not a department.");
 			}
 			dataset.put("ownerDepartment", owner);

@@ -15,7 +15,7 @@ import java.util.List;
 import city.ideatoservice.idea.IdeaRules;
 import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.idea.Theme;
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,8 +31,11 @@ public class ScreeningDecisionCheck implements TaskListener {
 
 	private final IdeaService ideas;
 
-	ScreeningDecisionCheck(IdeaService ideas) {
+	private final Departments departments;
+
+	ScreeningDecisionCheck(IdeaService ideas, Departments departments) {
 		this.ideas = ideas;
+		this.departments = departments;
 	}
 
 	@Override
@@ -42,7 +45,7 @@ public class ScreeningDecisionCheck implements TaskListener {
 		input.requiredChoice(CATEGORY, Arrays.stream(Theme.values()).map(Enum::name).toList());
 		input.requiredChoice(PRIORITY, PRIORITIES);
 		switch (decision) {
-			case "ACCEPT" -> input.requiredChoice(SPONSOR_DEPARTMENT, List.copyOf(Departments.GROUP_IDS));
+			case "ACCEPT" -> input.requiredChoice(SPONSOR_DEPARTMENT, departments.groupIds());
 			case "REJECT" -> input.requiredText(PUBLIC_REASON, 2000);
 			case "ASK" -> input.requiredText(QUESTION_TO_CITIZEN, 1000);
 			case "DUPLICATE" -> checkDuplicate(input.requiredText(DUPLICATE_OF, 20).toUpperCase(java.util.Locale.ROOT),
