@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
@@ -23,9 +22,7 @@ import jakarta.validation.constraints.PositiveOrZero;
  */
 @Validated
 @ConfigurationProperties("idea-to-service.organisation")
-public record OrganisationProperties(
-		@NotEmpty Map<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
-				message = "a department id is lower case letters and digits, words joined by '-'") String, @NotNull @Valid DepartmentSettings> departments,
+public record OrganisationProperties(@NotEmpty Map<String, @NotNull @Valid DepartmentSettings> departments,
 		@NotEmpty List<@NotNull @Valid Choice> committees, @NotEmpty List<@NotNull @Valid Choice> sessionFormats,
 		@NotEmpty List<@NotNull @Valid Choice> datasetFormats) {
 
