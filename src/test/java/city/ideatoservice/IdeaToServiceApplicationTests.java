@@ -266,6 +266,43 @@ class IdeaToServiceApplicationTests {
 		assertThat(clerkFilters.findValuesAsText("name")).contains("Council agenda").doesNotContain("Ideas to screen");
 	}
 
+	/** The form variables Tasklist reads for a task, as it reads them: Json values as strings. */
+	JsonNode formVariables(String user, JsonNode task) {
+		return as(user).get()
+			.uri("/task/{id}/form-variables?deserializeValues=false", task.path("id").asText())
+			.retrieve()
+			.body(JsonNode.class);
+	}
+
+	JsonNode demoTask(String user, String formKey) {
+		JsonNode tasks = as(user).get().uri("/task?maxResults=200").retrieve().body(JsonNode.class);
+		for (JsonNode task : tasks) {
+			if (formKey.equals(task.path("camundaFormRef").path("key").asText())) {
+				return task;
+			}
+		}
+		throw new AssertionError("no demo task with form " + formKey + " for " + user);
+	}
+
+	@Test
+	void aTaskFormGetsTheOrganisationsListsItNamesFromTheSettings() throws Exception {
+		// screen-idea chooses the sponsor department ("valuesKey": "departmentOptions")
+		JsonNode screening = formVariables("inno", demoTask("inno", "screen-idea"));
+		assertThat(screening.path("departmentOptions").path("type").asText()).isEqualTo("Json");
+		JsonNode departments = json.readTree(screening.path("departmentOptions").path("value").asText());
+		assertThat(departments.findValuesAsText("value")).containsExactly("dept-mobility", "dept-environment",
+				"dept-social-services", "dept-urban-planning", "dept-culture");
+		assertThat(departments.findValuesAsText("label")).containsExactly("Mobility", "Environment", "Social services",
+				"Urban planning", "Culture");
+		assertThat(screening.has("committeeOptions")).as("only the lists the form names").isFalse();
+
+		// prepare-agenda-item shows the sponsor department and chooses the committee
+		JsonNode agendaItem = formVariables("clerk", demoTask("clerk", "prepare-agenda-item"));
+		assertThat(agendaItem.has("departmentOptions")).isTrue();
+		assertThat(json.readTree(agendaItem.path("committeeOptions").path("value").asText()).findValuesAsText("label"))
+			.contains("Committee on Social Affairs and Culture");
+	}
+
 	@Test
 	void theInnovationOfficeRecordsAWorkshopIdeaWithTheStartFormAndOthersCannot() throws Exception {
 		Map<String, Object> startForm = form("ideaTitle", "Repair café in the library", "ideaDescription",

@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import city.ideatoservice.identity.Departments;
-import city.ideatoservice.identity.Groups;
+import city.ideatoservice.organisation.Departments;
+import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -19,9 +19,15 @@ public class Approvals {
 
 	static final List<String> ALWAYS = List.of(Groups.LEGAL, Groups.IT, Groups.FINANCE);
 
+	private final Departments departments;
+
+	Approvals(Departments departments) {
+		this.departments = departments;
+	}
+
 	public List<String> approverGroups(DelegateExecution execution) {
 		Set<String> groups = new LinkedHashSet<>(
-				FormInput.of(execution).choices(IMPLEMENTING_DEPARTMENTS, Departments.GROUP_IDS));
+				FormInput.of(execution).choices(IMPLEMENTING_DEPARTMENTS, departments.groupIds()));
 		groups.addAll(ALWAYS);
 		return new ArrayList<>(groups);
 	}

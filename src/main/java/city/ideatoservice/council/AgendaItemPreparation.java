@@ -11,6 +11,7 @@ import static city.ideatoservice.process.ProcessVariables.IDEA_TITLE;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import city.ideatoservice.organisation.OrganisationProperties;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,10 +29,14 @@ public class AgendaItemPreparation implements TaskListener {
 
 	private final Clock clock;
 
-	AgendaItemPreparation(AgendaItemRepository agenda, CouncilSessions sessions, Clock clock) {
+	private final OrganisationProperties organisation;
+
+	AgendaItemPreparation(AgendaItemRepository agenda, CouncilSessions sessions, Clock clock,
+			OrganisationProperties organisation) {
 		this.agenda = agenda;
 		this.sessions = sessions;
 		this.clock = clock;
+		this.organisation = organisation;
 	}
 
 	@Override

@@ -3,7 +3,7 @@ package city.ideatoservice.council;
 import java.time.LocalDate;
 import java.util.List;
 
-import city.ideatoservice.identity.Groups;
+import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.identity.StaffAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,9 +24,12 @@ public class TaskEscalation implements TaskListener {
 
 	private final ApplicationEventPublisher events;
 
-	TaskEscalation(EscalationProperties escalation, ApplicationEventPublisher events) {
+	private final Departments departments;
+
+	TaskEscalation(EscalationProperties escalation, ApplicationEventPublisher events, Departments departments) {
 		this.escalation = escalation;
 		this.events = events;
+		this.departments = departments;
 	}
 
 	@Override
@@ -45,7 +48,7 @@ public class TaskEscalation implements TaskListener {
 	}
 
 	String leadOf(String group) {
-		return Departments.byAnyGroup(group)
+		return departments.byAnyGroup(group)
 			.map(Departments.Department::headsGroup)
 			.orElseGet(() -> escalation.leadGroups().getOrDefault(group, group));
 	}

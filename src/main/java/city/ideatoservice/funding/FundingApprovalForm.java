@@ -39,7 +39,7 @@ public class FundingApprovalForm implements TaskListener {
 		task.setVariableLocal(REMAINING_BUDGET, euros(budgets.remainingCents(department, budgets.currentYear())));
 		String reference = (String) task.getVariable(IDEA_REFERENCE);
 		task.setVariableLocal(FUNDING_HISTORY, history(decisions, reference));
-		if ("Task_ReviseRequest".equals(task.getTaskDefinitionKey())) {
+		if (FundingStep.of(task) == FundingStep.REVISION) {
 			task.setVariableLocal(APPROVED_AMOUNT, euros(cents(task.getVariable(APPROVED_AMOUNT_CENTS))));
 		}
 	}

@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 
 import city.ideatoservice.form.FormValidation;
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,12 +40,15 @@ public class FundingApprovalRecorder implements TaskListener {
 
 	private final FormValidation forms;
 
+	private final Departments departments;
+
 	FundingApprovalRecorder(PrototypeBudgets budgets, FundingDecisionRepository decisions, Clock clock,
-			FormValidation forms) {
+			FormValidation forms, Departments departments) {
 		this.budgets = budgets;
 		this.decisions = decisions;
 		this.clock = clock;
 		this.forms = forms;
+		this.departments = departments;
 	}
 
 	@Override
@@ -88,7 +91,7 @@ public class FundingApprovalRecorder implements TaskListener {
 		int year = budgets.currentYear();
 		// what this request already holds (finance's reservation, seen by the department head) is still its own
 		long remaining = budgets.remainingCents(department, year) + budgets.reservedCents(reference, round);
-		String name = Departments.byGroup(department).map(Departments.Department::name).orElse(department);
+		String name = departments.byGroup(department).map(Departments.Department::name).orElse(department);
 		if (amount > remaining) {
 			throw forms.invalid(task, APPROVAL_DECISION, "only " + BigDecimal.valueOf(remaining, 2)
 					+ " EUR are left in the " + name + " department's prototype budget for " + year

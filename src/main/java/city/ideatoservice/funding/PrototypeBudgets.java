@@ -1,10 +1,9 @@
 package city.ideatoservice.funding;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Year;
 
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -24,13 +23,13 @@ public class PrototypeBudgets {
 
 	private final JdbcClient jdbc;
 
-	private final FundingProperties properties;
+	private final Departments departments;
 
 	private final Clock clock;
 
-	PrototypeBudgets(JdbcClient jdbc, FundingProperties properties, Clock clock) {
+	PrototypeBudgets(JdbcClient jdbc, Departments departments, Clock clock) {
 		this.jdbc = jdbc;
-		this.properties = properties;
+		this.departments = departments;
 		this.clock = clock;
 	}
 
@@ -44,8 +43,8 @@ public class PrototypeBudgets {
 	@Transactional
 	public void applySettings() {
 		int year = currentYear();
-		for (Departments.Department department : Departments.ALL) {
-			long total = totalCents(department.group());
+		for (Departments.Department department : departments.all()) {
+			long total = department.yearlyBudget().movePointRight(2).longValueExact();
 			int updated = jdbc.sql("update prototype_budget set total_cents = greatest(:total, committed_cents)"
 					+ " where department = :department and budget_year = :year")
 				.param("total", total).param("department", department.group()).param("year", year)
@@ -113,11 +112,6 @@ public class PrototypeBudgets {
 				+ " and funding_round = :round")
 			.param("reference", ideaReference).param("round", round)
 			.query(Long.class).optional().orElse(0L);
-	}
-
-	private long totalCents(String department) {
-		BigDecimal euros = properties.yearlyBudgets().getOrDefault(department, BigDecimal.ZERO);
-		return euros.movePointRight(2).longValueExact();
 	}
 
 }

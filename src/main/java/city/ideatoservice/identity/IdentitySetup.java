@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 
+import city.ideatoservice.organisation.Departments;
+import city.ideatoservice.organisation.Groups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -32,9 +34,12 @@ public class IdentitySetup {
 
 	private final AuthorizationService authorizationService;
 
-	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+	private final Departments departments;
+
+	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService, Departments departments) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
+		this.departments = departments;
 	}
 
 	@EventListener
@@ -43,12 +48,12 @@ public class IdentitySetup {
 		for (String[] group : Groups.CITY_GROUPS) {
 			createGroup(group[0], group[1]);
 		}
-		for (Departments.Department department : Departments.ALL) {
+		for (Departments.Department department : departments.all()) {
 			createGroup(department.group(), "Department: " + department.name());
 			createGroup(department.stewardsGroup(), "Data stewards: " + department.name());
 			createGroup(department.headsGroup(), "Heads: " + department.name());
 		}
-		for (String group : Groups.all()) {
+		for (String group : Groups.all(departments)) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			// forms and diagrams of the tasks they work on; the idea's reference and title on every task card (the
 			// Tasklist reads them as process variables); names of colleagues. Citizens' personal data is never in
@@ -70,7 +75,7 @@ public class IdentitySetup {
 		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
 		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
 		grant(Groups.PROCESS_DESIGNERS, Resources.BATCH, "*", Permissions.ALL);
-		log.info("Groups and authorizations of Idea to Service are in place ({} groups)", Groups.all().size());
+		log.info("Groups and authorizations of Idea to Service are in place ({} groups)", Groups.all(departments).size());
 	}
 
 	private void createGroup(String id, String name) {

@@ -2,6 +2,7 @@ package city.ideatoservice.identity;
 
 import java.util.List;
 
+import city.ideatoservice.organisation.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;

@@ -7,7 +7,7 @@ import city.ideatoservice.idea.CitizenErasure;
 import city.ideatoservice.idea.CitizenRepository;
 import city.ideatoservice.idea.Idea;
 import city.ideatoservice.idea.IdeaService;
-import city.ideatoservice.identity.Groups;
+import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.identity.StaffAccess;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;

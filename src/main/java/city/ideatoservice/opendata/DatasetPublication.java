@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -39,9 +39,12 @@ public class DatasetPublication implements TaskListener {
 
 	private final Clock clock;
 
-	DatasetPublication(PublishedDatasetRepository catalogue, Clock clock) {
+	private final Departments departments;
+
+	DatasetPublication(PublishedDatasetRepository catalogue, Clock clock, Departments departments) {
 		this.catalogue = catalogue;
 		this.clock = clock;
+		this.departments = departments;
 	}
 
 	@Override
@@ -67,8 +70,8 @@ public class DatasetPublication implements TaskListener {
 	}
 
 	/** Readable and unique: mobility-traffic-counts-3f9a2c. */
-	static String catalogueId(String department, String title) {
-		String key = Departments.byGroup(department).map(Departments.Department::key).orElse("city");
+	String catalogueId(String department, String title) {
+		String key = departments.byGroup(department).map(Departments.Department::id).orElse("city");
 		String slug = Normalizer.normalize(title, Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "")
 			.toLowerCase(Locale.ROOT)

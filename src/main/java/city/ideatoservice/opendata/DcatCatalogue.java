@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import city.ideatoservice.identity.Departments;
+import city.ideatoservice.organisation.Departments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +32,11 @@ public class DcatCatalogue {
 
 	private final String baseUrl;
 
-	DcatCatalogue(@Value("${idea-to-service.public-base-url}") String baseUrl) {
+	private final Departments departments;
+
+	DcatCatalogue(@Value("${idea-to-service.public-base-url}") String baseUrl, Departments departments) {
 		this.baseUrl = baseUrl;
+		this.departments = departments;
 	}
 
 	public Map<String, Object> catalogue(List<PublishedDataset> datasets) {
@@ -56,7 +59,7 @@ public class DcatCatalogue {
 		json.put("dct:identifier", dataset.catalogueId());
 		json.put("dct:title", dataset.title());
 		json.put("dct:description", dataset.description());
-		json.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", Departments.byGroup(dataset.publisherDepartment())
+		json.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", departments.byGroup(dataset.publisherDepartment())
 			.map(d -> d.name() + " department")
 			.orElse(dataset.publisherDepartment())));
 		json.put("dct:issued", Map.of("@value", java.time.format.DateTimeFormatter.ISO_INSTANT.format(dataset.issuedAt()), "@type", "xsd:dateTime"));

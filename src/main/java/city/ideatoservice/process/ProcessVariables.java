@@ -64,6 +64,8 @@ public final class ProcessVariables {
 	public static final String APPROVAL_LEVEL = "approvalLevel";
 	public static final String APPROVER_ROLE = "approverRole";
 	public static final String RESERVES_BUDGET = "reservesBudget";
+	/** An input parameter of every funding task in the model: CONFIRMATION, APPROVAL or REVISION. */
+	public static final String FUNDING_STEP = "fundingStep";
 	public static final String FINANCE_REVIEW_DECISION = "financeReviewDecision";
 	public static final String REQUESTED_AMOUNT = "requestedAmount";
 	public static final String REMAINING_BUDGET = "remainingBudget";

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import city.ideatoservice.identity.Groups;
+import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -53,7 +53,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
 		"spring.datasource.url=jdbc:h2:mem:funding-request-process-test;DB_CLOSE_DELAY=-1",
 		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
-		"idea-to-service.funding.max-rounds=2", "idea-to-service.funding.yearly-budgets.dept-culture=1000" })
+		"idea-to-service.funding.max-rounds=2", "idea-to-service.organisation.departments.culture.yearly-budget=1000" })
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -21,7 +21,7 @@ import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import city.ideatoservice.identity.Groups;
+import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import city.ideatoservice.identity.Groups;
+import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,4 +1,4 @@
-package city.ideatoservice.identity;
+package city.ideatoservice.demo;
 
 import static city.ideatoservice.process.ProcessVariables.*;
 
@@ -17,6 +17,7 @@ import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.idea.IdeaSubmission;
 import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
+import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.process.JsonVariables;
 import city.ideatoservice.notification.Notifications;
 import org.camunda.bpm.engine.IdentityService;
@@ -79,11 +80,14 @@ public class DemoData {
 
 	private final SessionFilters sessionFilters;
 
+	private final Departments departments;
+
 	private List<CouncilSession> councilSessions = List.of();
 
 	DemoData(IdentityService identityService, TaskService taskService, IdeaSubmission submission, IdeaRepository ideas,
 			ManagementService managementService, RuntimeService runtimeService, CouncilSessionRepository sessionRepository,
-			SessionFilters sessionFilters) {
+			SessionFilters sessionFilters, Departments departments) {
+		this.departments = departments;
 		this.sessionFilters = sessionFilters;
 		this.sessionRepository = sessionRepository;
 		this.runtimeService = runtimeService;
@@ -100,8 +104,8 @@ public class DemoData {
 		for (String[] user : USERS) {
 			createUser(user[0], user[1], user[2], user[3]);
 		}
-		for (Departments.Department department : Departments.ALL) {
-			String key = department.key();
+		for (Departments.Department department : departments.all()) {
+			String key = department.id();
 			createUser(key, department.name(), "Officer", department.group());
 			createUser(key + "-steward", department.name(), "Data steward", department.stewardsGroup());
 			createUser(key + "-head", department.name(), "Head", department.headsGroup());
@@ -178,7 +182,8 @@ public class DemoData {
 		completeTask(wifi, "Task_RecordCommitteeReview", Map.of(COMMITTEE_OPINION, "FAVOURABLE"));
 		completeTask(wifi, "Task_RecordCouncilVote", Map.of(VOTES_FOR, 31, VOTES_AGAINST, 6, VOTES_ABSTAIN, 2,
 				COUNCIL_VOTE, "ADOPTED"));
-		log.info("Demo data loaded: {} users with the password '{}', 7 ideas", USERS.size() + 15, PASSWORD);
+		log.info("Demo data loaded: {} users with the password '{}', 7 ideas", USERS.size() + 3 * departments.all().size(),
+				PASSWORD);
 	}
 
 	/** Screening to the departmental approvals: funded, five datasets published, checkpoint passed, pilot run. */

@@ -1,9 +1,12 @@
-package city.ideatoservice.identity;
+package city.ideatoservice.organisation;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Camunda groups of DOMAIN.md. Department groups come in threes: dept-x, data-stewards-x, heads-x. */
+/**
+ * The city-wide Camunda groups of DOMAIN.md, which the models name as candidates. The department groups come in
+ * threes from the settings (see {@link Departments}).
+ */
 public final class Groups {
 
 	public static final String INNOVATION_OFFICE = "innovation-office";
@@ -30,10 +33,10 @@ public final class Groups {
 	}
 
 	/** Every group id: city groups, then each department's three groups. */
-	public static List<String> all() {
+	public static List<String> all(Departments departments) {
 		List<String> all = new ArrayList<>();
 		CITY_GROUPS.forEach(group -> all.add(group[0]));
-		for (Departments.Department department : Departments.ALL) {
+		for (Departments.Department department : departments.all()) {
 			all.add(department.group());
 			all.add(department.stewardsGroup());
 			all.add(department.headsGroup());

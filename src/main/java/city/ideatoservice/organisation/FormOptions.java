@@ -1,0 +1,101 @@
+package city.ideatoservice.organisation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import city.ideatoservice.organisation.OrganisationProperties.Choice;
+import city.ideatoservice.process.JsonVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisation's lists for the forms: a select with {@code "valuesKey": "departmentOptions"} offers the
+ * departments of the settings. Every user task of every model gets, when it is created, the option lists its
+ * deployed form names as task-local variables ({@code [{"label": "Mobility", "value": "dept-mobility"}, ...]}),
+ * which Tasklist reads with the task's form variables. Labels are English: the Tasklist has one language here.
+ */
+@Component
+public class FormOptions extends AbstractProcessEnginePlugin {
+
+	public static final String DEPARTMENT_OPTIONS = "departmentOptions";
+
+	/** Departments and city-wide groups, e.g. whose approval a task asks for. */
+	public static final String GROUP_OPTIONS = "groupOptions";
+
+	public static final String COMMITTEE_OPTIONS = "committeeOptions";
+
+	public static final String SESSION_FORMAT_OPTIONS = "sessionFormatOptions";
+
+	public static final String DATASET_FORMAT_OPTIONS = "datasetFormatOptions";
+
+	private final Map<String, List<Map<String, String>>> options = new LinkedHashMap<>();
+
+	private final DeployedForms forms = new DeployedForms();
+
+	FormOptions(Departments departments, OrganisationProperties organisation) {
+		List<Map<String, String>> departmentOptions = departments.all()
+			.stream()
+			.map(department -> option(department.name(), department.group()))
+			.toList();
+		List<Map<String, String>> groupOptions = new ArrayList<>(departmentOptions);
+		Groups.CITY_GROUPS.forEach(group -> groupOptions.add(option(group[1], group[0])));
+		options.put(DEPARTMENT_OPTIONS, departmentOptions);
+		options.put(GROUP_OPTIONS, List.copyOf(groupOptions));
+		options.put(COMMITTEE_OPTIONS, options(organisation.committees()));
+		options.put(SESSION_FORMAT_OPTIONS, options(organisation.sessionFormats()));
+		options.put(DATASET_FORMAT_OPTIONS, options(organisation.datasetFormats()));
+	}
+
+	/** The option lists by valuesKey. */
+	public Map<String, List<Map<String, String>>> options() {
+		return options;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+		TaskListener onCreate = this::offer;
+		listeners.add(new AbstractBpmnParseListener() {
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+					userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+				}
+			}
+		});
+		configuration.setCustomPostBPMNParseListeners(listeners);
+	}
+
+	void offer(DelegateTask task) {
+		for (String valuesKey : forms.valuesKeysOf(task)) {
+			List<Map<String, String>> list = options.get(valuesKey);
+			if (list != null) {
+				task.setVariableLocal(valuesKey, JsonVariables.list(list));
+			}
+		}
+	}
+
+	private static List<Map<String, String>> options(List<Choice> choices) {
+		return choices.stream().map(choice -> option(choice.name(), choice.id())).toList();
+	}
+
+	private static Map<String, String> option(String label, String value) {
+		Map<String, String> option = new LinkedHashMap<>();
+		option.put("label", label);
+		option.put("value", value);
+		return option;
+	}
+
+}
