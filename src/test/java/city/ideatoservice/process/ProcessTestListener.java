@@ -60,7 +60,7 @@ public class ProcessTestListener extends BaseProcessEngineCoverageTestExecutionL
 			RepositoryService repository = repository(testContext);
 			for (String id : deploymentIds(testContext)) {
 				if (!this.deploymentsBefore.contains(id)) {
-					// with the instances of its definitions, and without running their listeners or mappings
+					// with its instances, skipping their listeners and mappings
 					repository.deleteDeployment(id, true, true, true);
 				}
 			}

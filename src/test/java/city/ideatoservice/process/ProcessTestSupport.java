@@ -144,7 +144,7 @@ public class ProcessTestSupport {
 		runJobsOfRoot(root);
 	}
 
-	// ---- jobs: the job executor is off in tests, so the tests run the jobs themselves, here
+	// ---- jobs: the job executor is off in tests, the tests run them here
 
 	/**
 	 * Runs the asynchronous continuations of the idea's process and the processes it called, as the job executor
