@@ -19,8 +19,12 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * Keeps the test classes that share one application context ({@code @IdeaToServiceTest}) apart: records each class's
  * process coverage (target/process-test-coverage/&lt;class&gt;, summed up by {@link CoverageCheck}) without the
  * processes it mocks ({@link MockedProcesses}); puts the engine's clock back to now after each test; and undeploys
- * what the class deployed, so that a mock never stands in for a called process in the next class. The coverage part
- * is the library's ProcessEngineCoverageTestExecutionListener (a final class) with the mocks left out.
+ * what the class deployed, so that a mock never stands in for a called process in the next class.
+ * <p>
+ * The coverage part is the library's ProcessEngineCoverageTestExecutionListener (a final class) with the mocks left
+ * out. The library registers its own listener for every Spring test (spring.factories); it runs after this one, so
+ * this one takes the engine's coverage events back before each test and the library's records nothing (and writes no
+ * report: it would warn that it cannot calculate a coverage, application-test.yml keeps that quiet).
  */
 public class ProcessTestListener extends BaseProcessEngineCoverageTestExecutionListener {
 
@@ -36,13 +40,17 @@ public class ProcessTestListener extends BaseProcessEngineCoverageTestExecutionL
 	@Override
 	public void beforeTestClass(TestContext testContext) {
 		super.beforeTestClass(testContext);
-		new ProcessEngineAdapter(engine(testContext), this.collector).initializeListeners();
 		MockedProcesses mocked = TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(),
 				MockedProcesses.class);
 		if (mocked != null) {
 			this.collector.setExcludedProcessDefinitionKeys(List.of(mocked.value()));
 		}
 		this.deploymentsBefore = deploymentIds(testContext);
+	}
+
+	@Override
+	public void prepareTestInstance(TestContext testContext) {
+		new ProcessEngineAdapter(engine(testContext), this.collector).initializeListeners();
 	}
 
 	@Override
