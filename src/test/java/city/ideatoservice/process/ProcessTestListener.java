@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -19,7 +20,10 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * Keeps the test classes that share one application context ({@code @IdeaToServiceTest}) apart: records each class's
  * process coverage (target/process-test-coverage/&lt;class&gt;, summed up by {@link CoverageCheck}) without the
  * processes it mocks ({@link MockedProcesses}); puts the engine's clock back to now after each test; and undeploys
- * what the class deployed, so that a mock never stands in for a called process in the next class.
+ * what the class deployed, so that a mock never stands in for a called process in the next class. Before each class
+ * it makes this context's engine the "default" one again: Camunda keeps one engine per name in a static registry,
+ * where the REST API and its authentication filter look it up, and the tests that start an application of their own
+ * (IdeaToServiceApplicationTests, RestartTest) replace or remove it there.
  * <p>
  * The coverage part is the library's ProcessEngineCoverageTestExecutionListener (a final class) with the mocks left
  * out. The library registers its own listener for every Spring test (spring.factories); it runs after this one, so
@@ -40,6 +44,7 @@ public class ProcessTestListener extends BaseProcessEngineCoverageTestExecutionL
 	@Override
 	public void beforeTestClass(TestContext testContext) {
 		super.beforeTestClass(testContext);
+		ProcessEngines.registerProcessEngine(engine(testContext));
 		MockedProcesses mocked = TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(),
 				MockedProcesses.class);
 		if (mocked != null) {
