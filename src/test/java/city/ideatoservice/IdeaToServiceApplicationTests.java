@@ -30,6 +30,7 @@ import org.springframework.web.client.RestClient;
  * primitives, lists as Json), until the service is LIVE. The public status is checked after every step; the job
  * executor runs as in production.
  */
+// its own context, not @IdeaToServiceTest: the demo profile's users and the job executor running as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:idea-to-service-application-test;DB_CLOSE_DELAY=-1",
 				// pick up asynchronous continuations quickly, as a busy production node does

@@ -49,7 +49,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -61,11 +60,10 @@ import org.w3c.dom.NodeList;
  * The conventions of the process designers' files in processes/ and forms/, in the spirit of PetClinic's resource
  * checks: a model that breaks one fails the build with the file, the element and what to change. A Spring test, so
  * that the beans the models name are checked against the real application context; the models are read from the
- * files, not deployed, so that a model the engine would refuse is still reported here in these words.
+ * files, so each convention is reported here in these words (a model the engine refuses to deploy stops the shared
+ * application context first, with the engine's message).
  */
-@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false", "camunda.bpm.auto-deployment-enabled=false",
-		"spring.datasource.url=jdbc:h2:mem:model-conventions-test;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password" })
+@IdeaToServiceTest
 class ModelConventionsTest {
 
 	static final Path PROCESSES = Path.of("processes");

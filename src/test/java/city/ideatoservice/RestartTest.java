@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The embedded default keeps everything in an H2 file: stopping and starting the application loses no idea, task or
  * variable, and unchanged models create no new version.
  */
+// not @IdeaToServiceTest: it starts and stops the application itself, twice, on an H2 file
 class RestartTest {
 
 	@TempDir

@@ -15,12 +15,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.process.ProcessTestSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -30,31 +31,19 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * council-adoption on its own, started the way CallActivity_CouncilAdoption of idea-to-service starts it
  * (ideaReference, ideaTitle, sponsorDepartment), every task submitted through the form service as Tasklist does, as
- * an authenticated user with their groups (authorization is on). The council's calendar of this test: a council
- * session a week ago, today, and every four weeks after today; a committee session in two weeks.
+ * an authenticated user with their groups (authorization is on). The council's calendar of this test, made anew for
+ * each test: a council session a week ago, today, and every four weeks after today; a committee session in two weeks.
  */
-@SpringBootTest(
-		properties = { "camunda.bpm.job-execution.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:council-adoption-process-test;DB_CLOSE_DELAY=-1",
-				"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
-				"idea-to-service.council.max-deferrals=3" })
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@IdeaToServiceTest
 class CouncilAdoptionProcessTest {
 
 	static final String PREPARE = "Task_PrepareAgendaItem";
@@ -73,10 +62,8 @@ class CouncilAdoptionProcessTest {
 
 	static final String DRAFT = "The city builds protected bike lanes on the main roads.";
 
-	static final AtomicInteger ideas = new AtomicInteger();
-
 	@Autowired
-	city.ideatoservice.process.ProcessTestSupport support;
+	ProcessTestSupport support;
 
 	@Autowired
 	ProcessEngine engine;
@@ -110,16 +97,15 @@ class CouncilAdoptionProcessTest {
 	/** A committee session in two weeks: no council vote there. */
 	CouncilSession committeeSession;
 
-	@org.junit.jupiter.api.AfterEach
-	void backToToday() {
-		org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-	}
-
 	@BeforeEach
 	void setUp() {
 		AbstractAssertions.init(engine);
 		ensureUser(CLERK, Groups.COUNCIL_CLERKS);
 		ensureUser(INNOVATION_OFFICER, Groups.INNOVATION_OFFICE);
+		// the task forms offer every coming council session: only this test's (other test classes plan sessions too)
+		register.deleteAll();
+		agenda.deleteAll();
+		sessions.deleteAll();
 		past = session(CouncilSession.COUNCIL, today.minusWeeks(1), 41, null);
 		first = session(CouncilSession.COUNCIL, today, 41, null);
 		second = session(CouncilSession.COUNCIL, today.plusWeeks(4), 41, null);
@@ -145,7 +131,7 @@ class CouncilAdoptionProcessTest {
 
 	/** A fresh idea reference (at most 20 characters): agenda items and acts are kept by reference. */
 	static String newReference() {
-		return "IDEA-2026-" + (7000 + ideas.incrementAndGet());
+		return ProcessTestSupport.newReference();
 	}
 
 	/** The variables CallActivity_CouncilAdoption passes in (camunda:in), and the main process's business key. */
@@ -307,18 +293,14 @@ class CouncilAdoptionProcessTest {
 	/** The process waits for the session; the timer is due on the session's morning. Runs it. */
 	void sessionHeld(ProcessInstance instance, CouncilSession session) {
 		assertThat(instance).isWaitingAt(WAIT_FOR_SESSION);
-		List<Job> timers = engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.list();
+		List<Job> timers = support.timers(instance);
 		assertThat(timers).as("only the session timer").hasSize(1);
 		Job timer = timers.get(0);
 		assertThat(timer.getDuedate()).as("timer of %s", session.sessionDate()).isEqualTo(startOf(session.sessionDate()));
 		// the session's day has come: the vote may be recorded
 		org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
 				java.util.Date.from(startOf(session.sessionDate()).toInstant().plus(Duration.ofHours(10))));
-		engine.getManagementService().executeJob(timer.getId());
+		support.runTimer(timer);
 		assertThat(instance).isWaitingAt(VOTE);
 	}
 
@@ -331,13 +313,7 @@ class CouncilAdoptionProcessTest {
 		assertThat(task.getDueDate()).as("due date of %s", taskDefinitionKey).isNotNull();
 		assertThat(Duration.between(created, task.getDueDate().toInstant()).toMinutes())
 			.isCloseTo(due.toMinutes(), within(2L));
-		List<Job> timers = engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.orderByJobDuedate()
-			.asc()
-			.list();
+		List<Job> timers = support.timers(instance);
 		assertThat(timers).as("reminder and escalation of %s", taskDefinitionKey).hasSize(2);
 		assertThat(Duration.between(created, timers.get(0).getDuedate().toInstant()).toMinutes())
 			.as("reminder").isCloseTo(reminder.toMinutes(), within(2L));
@@ -803,19 +779,13 @@ class CouncilAdoptionProcessTest {
 	@Test
 	void anOverdueVoteIsRemindedThenEscalated() {
 		ProcessInstance instance = atTheVote(first);
-		List<Job> timers = engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.orderByJobDuedate()
-			.asc()
-			.list();
+		List<Job> timers = support.timers(instance);
 		assertThat(timers).hasSize(2);
 
-		engine.getManagementService().executeJob(timers.get(0).getId());
+		support.runTimer(timers.get(0));
 		assertThat(task(instance, VOTE).getPriority()).isEqualTo(70);
 
-		engine.getManagementService().executeJob(timers.get(1).getId());
+		support.runTimer(timers.get(1));
 		Task task = task(instance, VOTE);
 		assertThat(task.getPriority()).isEqualTo(100);
 		// the council clerks are their own lead

@@ -26,8 +26,10 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.process.ProcessTestSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -41,8 +43,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,13 +53,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The register of official acts: act numbers under concurrent registration, the public register (JSON and web page,
- * no login), and the council clerks' calendar API (HTTP Basic with a Camunda account). Full application, its own
- * in-memory database.
+ * no login), and the council clerks' calendar API (HTTP Basic with a Camunda account). Full application; each test
+ * starts with an empty calendar and register.
  */
-@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
-		"spring.datasource.url=jdbc:h2:mem:council-register-test;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password" })
-@AutoConfigureMockMvc
+@IdeaToServiceTest
 class CouncilRegisterTest {
 
 	static final String CLERK = "clerk-register";
@@ -67,8 +64,6 @@ class CouncilRegisterTest {
 	static final String OFFICER = "officer-register";
 
 	static final String SESSIONS = "/api/staff/council/sessions";
-
-	static final AtomicInteger ideas = new AtomicInteger();
 
 	@Autowired
 	MockMvc mvc;
@@ -103,6 +98,8 @@ class CouncilRegisterTest {
 	@BeforeEach
 	void setUp() {
 		register.deleteAll();
+		agenda.deleteAll();
+		sessions.deleteAll();
 		ensureUser(CLERK, Groups.COUNCIL_CLERKS);
 		ensureUser(OFFICER, Groups.INNOVATION_OFFICE);
 	}
@@ -140,7 +137,7 @@ class CouncilRegisterTest {
 	}
 
 	static String newReference() {
-		return "IDEA-2026-" + (8000 + ideas.incrementAndGet());
+		return ProcessTestSupport.newReference();
 	}
 
 	OfficialAct act(int year, int sequence, String title, CouncilSession session) {
@@ -182,18 +179,23 @@ class CouncilRegisterTest {
 
 	@Test
 	void actNumbersAreUniqueAndConsecutiveUnderConcurrentRegistration() throws Exception {
-		// next year's counter exists from the start; nothing else in this test class registers acts of next year
+		// next year's counter exists from the start; a session planned for next year may have used some numbers
 		int year = Year.now().getValue() + 1;
+		int before = lastNumber(year);
 
 		List<Integer> allocated = allocateConcurrently(year, 50);
 
 		assertThat(allocated).hasSize(50).doesNotHaveDuplicates();
-		assertThat(allocated).containsExactlyElementsOf(IntStream.rangeClosed(1, 50).boxed().toList());
-		assertThat(jdbc.sql("select last_number from act_counter where act_year = :year")
+		assertThat(allocated).containsExactlyElementsOf(IntStream.rangeClosed(before + 1, before + 50).boxed().toList());
+		assertThat(lastNumber(year)).isEqualTo(before + 50);
+		assertThat(ActNumbers.format(year, 7)).isEqualTo(year + "/0007");
+	}
+
+	int lastNumber(int year) {
+		return jdbc.sql("select last_number from act_counter where act_year = :year")
 			.param("year", year)
 			.query(Integer.class)
-			.single()).isEqualTo(50);
-		assertThat(ActNumbers.format(year, 7)).isEqualTo(year + "/0007");
+			.single();
 	}
 
 	@Test

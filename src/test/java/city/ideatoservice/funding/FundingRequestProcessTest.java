@@ -17,12 +17,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.process.ProcessTestSupport;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -34,29 +35,20 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * funding-request on its own, started the way CallActivity_RequestFunding of idea-to-service starts it, every task
  * submitted through the form service as Tasklist does (amounts in euros, as Integer or Double). Decisions and
  * reservations are kept by idea reference, so every test uses a fresh one; each test starts with unspent budgets.
- * The culture department's budget is set to 1,000 euros here to test what happens when the money runs out.
+ * The culture department's budget is set to 1,000 euros for each test, to test what happens when the money runs
+ * out; after each test the budgets are back as in the settings.
  */
-@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
-		"spring.datasource.url=jdbc:h2:mem:funding-request-process-test;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
-		"idea-to-service.funding.max-rounds=2", "idea-to-service.organisation.departments.culture.yearly-budget=1000" })
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@IdeaToServiceTest
 class FundingRequestProcessTest {
 
 	static final String CONFIRM_INITIATIVE = "Task_ConfirmInitiative";
@@ -87,13 +79,11 @@ class FundingRequestProcessTest {
 
 	static final String ENVIRONMENT = "dept-environment";
 
-	/** 1,000 euros in this test's settings. */
+	/** 1,000 euros in these tests. */
 	static final String CULTURE = "dept-culture";
 
-	static final AtomicInteger ideas = new AtomicInteger();
-
 	@Autowired
-	city.ideatoservice.process.ProcessTestSupport support;
+	ProcessTestSupport support;
 
 	@Autowired
 	ProcessEngine engine;
@@ -111,12 +101,22 @@ class FundingRequestProcessTest {
 	void setUp() {
 		AbstractAssertions.init(engine);
 		jdbc.sql("update prototype_budget set committed_cents = 0").update();
+		jdbc.sql("update prototype_budget set total_cents = 100000 where department = :department and budget_year = :year")
+			.param("department", CULTURE)
+			.param("year", budgets.currentYear())
+			.update();
 		// every city employee is in a group; its members may read the models (IdentitySetup)
 		ensureUser(CHAMPION, "dept-mobility");
 		ensureUser(INNOVATION_OFFICER, Groups.INNOVATION_OFFICE);
 		ensureUser(FINANCE_OFFICER, Groups.FINANCE);
 		ensureUser(HEAD, "heads-environment", "heads-mobility");
 		ensureUser(COMMITTEE_MEMBER, Groups.BUDGET_COMMITTEE);
+	}
+
+	@AfterEach
+	void budgetsAsInTheSettings() {
+		jdbc.sql("update prototype_budget set committed_cents = 0").update();
+		budgets.applySettings();
 	}
 
 	void ensureUser(String id, String... groups) {
@@ -127,7 +127,7 @@ class FundingRequestProcessTest {
 
 	/** A fresh idea reference (at most 20 characters): decisions and reservations are kept by reference. */
 	static String newReference() {
-		return "IDEA-2026-" + (9000 + ideas.incrementAndGet());
+		return ProcessTestSupport.newReference();
 	}
 
 	/** The variables CallActivity_RequestFunding passes in (camunda:in). */
@@ -207,24 +207,8 @@ class FundingRequestProcessTest {
 	/** Submits the open task's form, then runs the asynchronous continuations (the job executor is off). */
 	void decide(ProcessInstance instance, String taskDefinitionKey, String user, Object... keyValues) {
 		submit(task(instance, taskDefinitionKey).getId(), user, keyValues);
-		runMessageJobs(instance);
-	}
-
-	/** The parallel join of the MEDIUM level is asyncBefore: each arriving branch leaves a message job. */
-	void runMessageJobs(ProcessInstance instance) {
-		for (int i = 0; i < 10; i++) {
-			List<Job> jobs = engine.getManagementService()
-				.createJobQuery()
-				.processInstanceId(instance.getId())
-				.messages()
-				.executable()
-				.list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-		}
-		throw new AssertionError("asynchronous jobs keep coming");
+		// the parallel join of the MEDIUM level is asyncBefore: each arriving branch leaves a job
+		support.runJobs(instance);
 	}
 
 	void assertRefused(ProcessInstance instance, String taskDefinitionKey, String field, Object... keyValues) {
@@ -880,23 +864,17 @@ class FundingRequestProcessTest {
 		assertThat(Duration.between(created, task.getDueDate().toInstant()).toMinutes())
 			.isCloseTo(Duration.ofDays(7).toMinutes(), within(2L));
 
-		List<Job> timers = engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.orderByJobDuedate()
-			.asc()
-			.list();
+		List<Job> timers = support.timers(instance);
 		assertThat(timers).hasSize(2);
 		assertThat(Duration.between(created, timers.get(0).getDuedate().toInstant()).toMinutes())
 			.isCloseTo(Duration.ofDays(5).toMinutes(), within(2L));
 		assertThat(Duration.between(created, timers.get(1).getDuedate().toInstant()).toMinutes())
 			.isCloseTo(Duration.ofDays(10).toMinutes(), within(2L));
 
-		engine.getManagementService().executeJob(timers.get(0).getId());
+		support.runTimer(timers.get(0));
 		assertThat(task(instance, APPROVE_SMALL).getPriority()).isEqualTo(70);
 
-		engine.getManagementService().executeJob(timers.get(1).getId());
+		support.runTimer(timers.get(1));
 		Task escalated = task(instance, APPROVE_SMALL);
 		assertThat(escalated.getPriority()).isEqualTo(100);
 		// the innovation office is its own lead
@@ -916,17 +894,11 @@ class FundingRequestProcessTest {
 		assertThat(revise.getDueDate()).isNotNull();
 		assertThat(candidateGroups(revise)).isEmpty();
 
-		List<Job> timers = engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.orderByJobDuedate()
-			.asc()
-			.list();
+		List<Job> timers = support.timers(instance);
 		assertThat(timers).hasSize(2);
-		engine.getManagementService().executeJob(timers.get(0).getId());
+		support.runTimer(timers.get(0));
 		assertThat(task(instance, REVISE).getPriority()).isEqualTo(70);
-		engine.getManagementService().executeJob(timers.get(1).getId());
+		support.runTimer(timers.get(1));
 
 		Task escalated = task(instance, REVISE);
 		assertThat(escalated.getPriority()).isEqualTo(100);

@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.process.JsonVariables;
+import city.ideatoservice.process.MockedProcesses;
 import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.process.ProcessTestSupport;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -37,47 +39,20 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.community.mockito.process.CallActivityMockForSpringContext;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The main process, stage by stage and path by path, with funding-request, data-opening and council-adoption
  * replaced by mocks. Real delegates and database; the job executor is off so the test runs each job itself. Its
  * coverage report counts towards the 90% that mvn verify asks of idea-to-service.
  */
-@SpringBootTest(
-		properties = { "camunda.bpm.job-execution.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:idea-to-service-process-test;DB_CLOSE_DELAY=-1",
-				"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password" })
-@Import({ ProcessEngineCoverageConfiguration.class, IdeaToServiceProcessTest.Coverage.class })
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@IdeaToServiceTest
+@MockedProcesses({ ProcessKeys.FUNDING_REQUEST, ProcessKeys.DATA_OPENING, ProcessKeys.COUNCIL_ADOPTION })
 class IdeaToServiceProcessTest {
-
-	@TestConfiguration
-	static class Coverage {
-
-		@Bean
-		ProcessEngineCoverageProperties processEngineCoverageProperties() {
-			// the minimum is checked over all test classes by CoverageCheck in mvn verify
-			return ProcessEngineCoverageProperties.builder()
-				.excludeProcessDefinitionKeys(ProcessKeys.FUNDING_REQUEST, ProcessKeys.DATA_OPENING,
-						ProcessKeys.COUNCIL_ADOPTION)
-				.build();
-		}
-
-	}
 
 	@Autowired
 	ProcessEngine engine;
@@ -214,7 +189,7 @@ class IdeaToServiceProcessTest {
 		for (Task task : support.tasks(ref, "Task_ApproveService")) {
 			engine.getFormService().submitTaskForm(task.getId(), Map.of("approvalDecision", "APPROVE"));
 		}
-		support.runAsyncJobs();
+		support.runJobs(ref);
 	}
 
 	void reachAdoption(String ref) {
@@ -335,7 +310,7 @@ class IdeaToServiceProcessTest {
 
 		Job timeout = timer(ref, "Event_QuestionTimedOut");
 		assertThat(timeout.getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(13))));
-		support.management().executeJob(timeout.getId());
+		support.runTimer(timeout);
 
 		assertThat(support.instance(ref)).isNull();
 		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, IN_REVIEW, WITHDRAWN);
@@ -453,12 +428,11 @@ class IdeaToServiceProcessTest {
 		Task checkpoint = support.task(ref, "Task_ReviewCheckpoint");
 		assertThat(checkpoint.getDueDate()).isEqualTo(java.sql.Timestamp.valueOf(LocalDate.of(2027, 1, 31).atStartOfDay()));
 
-		List<Job> timers = support.management().createJobQuery().processInstanceId(support.instance(ref).getId())
-			.timers().activityId("Task_ReviewCheckpoint").orderByJobDuedate().asc().list();
+		List<Job> timers = support.timers(support.instance(ref), "Task_ReviewCheckpoint");
 		assertThat(timers).hasSize(2);
-		support.management().executeJob(timers.get(0).getId());
+		support.runTimer(timers.get(0));
 		assertThat(support.task(ref, "Task_ReviewCheckpoint").getPriority()).isEqualTo(70);
-		support.management().executeJob(timers.get(1).getId());
+		support.runTimer(timers.get(1));
 
 		Task escalated = support.task(ref, "Task_ReviewCheckpoint");
 		assertThat(escalated.getPriority()).isEqualTo(100);
@@ -590,7 +564,7 @@ class IdeaToServiceProcessTest {
 					"datasetUrl", "https://data.city.example/counts", "updateFrequency", "MONTHLY", "contactPoint",
 					"opendata@city.example"));
 		}
-		support.runAsyncJobs();
+		support.runJobs(ref);
 
 		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
 		assertThat(support.instance(ref)).variables().containsEntry("publishedDatasetCount", 5)
@@ -653,7 +627,7 @@ class IdeaToServiceProcessTest {
 					? Map.of("approvalDecision", "REQUEST_CHANGES", "approvalReason", "Add a data protection notice")
 					: Map.of("approvalDecision", "APPROVE"));
 		}
-		support.runAsyncJobs();
+		support.runJobs(ref);
 
 		assertThat(support.instance(ref)).isWaitingAt("Task_ReviseProposal");
 		assertThat(support.instance(ref)).variables()
@@ -684,7 +658,7 @@ class IdeaToServiceProcessTest {
 					? Map.of("approvalDecision", "REJECT", "approvalReason", "Cannot be run on city systems")
 					: Map.of("approvalDecision", "APPROVE"));
 		}
-		support.runAsyncJobs();
+		support.runJobs(ref);
 
 		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
 		assertThat(support.lastReason(ref)).isEqualTo("it: Cannot be run on city systems");
@@ -732,7 +706,7 @@ class IdeaToServiceProcessTest {
 		String ref = submit();
 		reachAdoption(ref);
 		launch(ref);
-		support.management().executeJob(timer(ref, "Event_FollowUpDue").getId());
+		support.runTimer(timer(ref, "Event_FollowUpDue"));
 
 		support.complete(ref, "Task_ReviewSustainability",
 				Map.of("sustainabilityDecision", "KEEP", "sustainabilityNotes", "Used daily"));
@@ -746,7 +720,7 @@ class IdeaToServiceProcessTest {
 		String ref = submit();
 		reachAdoption(ref);
 		launch(ref);
-		support.management().executeJob(timer(ref, "Event_FollowUpDue").getId());
+		support.runTimer(timer(ref, "Event_FollowUpDue"));
 
 		support.complete(ref, "Task_ReviewSustainability",
 				Map.of("sustainabilityDecision", "RETIRE", "sustainabilityNotes", "Replaced by the regional network"));
@@ -760,7 +734,7 @@ class IdeaToServiceProcessTest {
 		String ref = submit();
 		reachAdoption(ref);
 		launch(ref);
-		support.management().executeJob(timer(ref, "Event_FollowUpDue").getId());
+		support.runTimer(timer(ref, "Event_FollowUpDue"));
 
 		support.complete(ref, "Task_ReviewSustainability",
 				Map.of("sustainabilityDecision", "IMPROVE", "sustainabilityNotes", "Extend to the east side"));
@@ -776,15 +750,14 @@ class IdeaToServiceProcessTest {
 	void anOverdueScreeningRemindsThenEscalates() {
 		String ref = submit();
 		Task task = support.task(ref, "Task_ScreenIdea");
-		List<Job> timers = support.management().createJobQuery().processInstanceId(support.instance(ref).getId())
-			.timers().activityId("Task_ScreenIdea").orderByJobDuedate().asc().list();
+		List<Job> timers = support.timers(support.instance(ref), "Task_ScreenIdea");
 		assertThat(timers).hasSize(2);
 		assertThat(timers.get(0).getDuedate()).isBefore(task.getDueDate());
 		assertThat(timers.get(1).getDuedate()).isAfter(task.getDueDate());
 
-		support.management().executeJob(timers.get(0).getId());
+		support.runTimer(timers.get(0));
 		assertThat(support.task(ref, "Task_ScreenIdea").getPriority()).isEqualTo(70);
-		support.management().executeJob(timers.get(1).getId());
+		support.runTimer(timers.get(1));
 		assertThat(support.task(ref, "Task_ScreenIdea").getPriority()).isEqualTo(100);
 	}
 
@@ -794,10 +767,10 @@ class IdeaToServiceProcessTest {
 		reachAdoption(ref);
 		issueDirectives(ref, "2027-01-01");
 		Task launch = support.task(ref, "Task_ConfirmLaunch");
-		Job escalation = support.management().createJobQuery().processInstanceId(support.instance(ref).getId())
-			.timers().activityId("Task_ConfirmLaunch").orderByJobDuedate().desc().list().get(0);
+		List<Job> deadlines = support.timers(support.instance(ref), "Task_ConfirmLaunch");
+		Job escalation = deadlines.get(deadlines.size() - 1);
 
-		support.management().executeJob(escalation.getId());
+		support.runTimer(escalation);
 
 		assertThat(engine.getTaskService().getIdentityLinksForTask(launch.getId())).extracting(IdentityLink::getGroupId)
 			.containsExactlyInAnyOrder("dept-mobility", "heads-mobility");

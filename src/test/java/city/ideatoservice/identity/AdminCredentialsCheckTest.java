@@ -10,6 +10,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Outside the demo profile there is no default password: the application refuses to start and says what to set. */
+// not @IdeaToServiceTest: it starts the application itself, without credentials, and expects the start to fail
 class AdminCredentialsCheckTest {
 
 	@Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.idea.Channel;
 import city.ideatoservice.idea.CitizenErasure;
 import city.ideatoservice.idea.IdeaService;
@@ -28,18 +29,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * E-mail against a real SMTP server (GreenMail): each kind of message arrives with the right recipient, subject and
  * facts, HTML escaped; a mail server that is down blocks no task and loses no mail; the last failed try is an
- * incident; a name cannot inject a header.
+ * incident; a name cannot inject a header. GreenMail listens on the mail port of application-test.yml.
  */
-@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
-@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
-		"spring.datasource.url=jdbc:h2:mem:idea-to-service-notification-test;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
-		"spring.mail.host=localhost", "spring.mail.port=3025" })
+@IdeaToServiceTest
 class NotificationTest {
 
 	@RegisterExtension
@@ -78,26 +74,6 @@ class NotificationTest {
 				Channel.PORTAL, name, email, null, locale)).idea().reference();
 	}
 
-	List<Job> mailJobs() {
-		return engine.getManagementService()
-			.createJobQuery()
-			.processDefinitionKey(Notifications.PROCESS_KEY)
-			.executable()
-			.list();
-	}
-
-	/** What the job executor does: runs each due mail job; a failure is recorded on the job, as in production. */
-	void runMailJobs() {
-		for (Job job : mailJobs()) {
-			try {
-				engine.getManagementService().executeJob(job.getId());
-			}
-			catch (RuntimeException failed) {
-				// the engine has decremented the job's retries and recorded the exception
-			}
-		}
-	}
-
 	MimeMessage[] mailsTo(String address) {
 		return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
 			try {
@@ -113,7 +89,7 @@ class NotificationTest {
 	@Test
 	void theCitizenGetsAnAcknowledgementWithReferenceAndTrackingCode() throws Exception {
 		String ref = submit("Night bus", "Noa", "noa@example.org", null);
-		runMailJobs();
+		support.runMailJobs();
 
 		MimeMessage[] mails = mailsTo("noa@example.org");
 		assertThat(mails).hasSize(1);
@@ -130,7 +106,7 @@ class NotificationTest {
 		String ref = submit("Bike lanes", "Ben", "ben@example.org", null);
 		support.complete(ref, "Task_ScreenIdea", Map.of("screeningDecision", "REJECT", "category", "MOBILITY",
 				"priority", "LOW", "publicReason", "Not a city road <b>sorry</b>"));
-		runMailJobs();
+		support.runMailJobs();
 
 		MimeMessage[] mails = mailsTo("ben@example.org");
 		assertThat(mails).hasSize(2);
@@ -161,7 +137,7 @@ class NotificationTest {
 		String ref = submit("Compost", "Cleo", "cleo@example.org", null);
 		support.complete(ref, "Task_ScreenIdea", Map.of("screeningDecision", "ASK", "category", "ENVIRONMENT",
 				"priority", "NORMAL", "questionToCitizen", "Which park do you mean?"));
-		runMailJobs();
+		support.runMailJobs();
 
 		MimeMessage[] mails = mailsTo("cleo@example.org");
 		assertThat(mails).hasSize(2);
@@ -173,7 +149,7 @@ class NotificationTest {
 		String ref = submit("Benches", "Wim", "wim@example.org", null);
 		engine.getRuntimeService().createMessageCorrelation("IdeaWithdrawalRequested").processInstanceBusinessKey(ref)
 			.correlate();
-		runMailJobs();
+		support.runMailJobs();
 
 		MimeMessage[] mails = mailsTo("wim@example.org");
 		assertThat(mails).hasSize(2);
@@ -183,7 +159,7 @@ class NotificationTest {
 	@Test
 	void aCitizenWhoAskedForGermanGetsGerman() throws Exception {
 		String ref = submit("Nachtbus", "Greta", "greta@example.org", "de");
-		runMailJobs();
+		support.runMailJobs();
 
 		MimeMessage mail = mailsTo("greta@example.org")[0];
 		assertThat(mail.getSubject()).contains(ref).isNotEqualTo(englishSubjectOf("Nachtbus"));
@@ -191,7 +167,7 @@ class NotificationTest {
 
 	private String englishSubjectOf(String title) throws Exception {
 		String ref = submit(title, "Eddie", "eddie@example.org", "en");
-		runMailJobs();
+		support.runMailJobs();
 		return mailsTo("eddie@example.org")[0].getSubject().replace(ref, "");
 	}
 
@@ -203,22 +179,22 @@ class NotificationTest {
 				"priority", "LOW", "publicReason", "Trees are planned already."));
 		assertThat(support.status(ref)).as("the rejection went through").hasToString("REJECTED");
 
-		runMailJobs();
-		assertThat(mailJobs()).as("failed jobs wait for their next try").isEmpty();
+		support.runMailJobs();
+		assertThat(support.mailJobs()).as("failed jobs wait for their next try").isEmpty();
 		List<Job> waiting = engine.getManagementService().createJobQuery().processDefinitionKey(Notifications.PROCESS_KEY)
 			.list();
 		assertThat(waiting).hasSize(2).allSatisfy(job -> assertThat(job.getExceptionMessage()).isNotNull());
 
 		smtp.start();
 		waiting.forEach(job -> engine.getManagementService().setJobDuedate(job.getId(), new java.util.Date()));
-		runMailJobs();
+		support.runMailJobs();
 		assertThat(mailsTo("sam@example.org")).hasSize(2);
 
 		// a retry after the server accepted a mail does not send it again
 		Notification sent = notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id()).get(0);
 		engine.getRuntimeService().startProcessInstanceByKey(Notifications.PROCESS_KEY,
 				Map.of(Notifications.NOTIFICATION_ID, sent.id()));
-		runMailJobs();
+		support.runMailJobs();
 		assertThat(mailsTo("sam@example.org")).hasSize(2);
 	}
 
@@ -226,13 +202,13 @@ class NotificationTest {
 	void theLastFailedTryIsAnIncidentAnOperatorCanRetry() {
 		smtp.stop();
 		String ref = submit("Water fountains", "Ida", "ida@example.org", null);
-		Job job = mailJobs().get(0);
-		runMailJobs();
+		Job job = support.mailJobs().get(0);
+		support.runMailJobs();
 		// the retries the cycle leaves, used up but one; the next failure is the last
 		engine.getManagementService().setJobRetries(job.getId(), 1);
 		engine.getManagementService().setJobDuedate(job.getId(), new java.util.Date());
 
-		runMailJobs();
+		support.runMailJobs();
 
 		List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
 			.processInstanceId(job.getProcessInstanceId()).list();
@@ -246,7 +222,7 @@ class NotificationTest {
 		smtp.start();
 		engine.getManagementService().setJobRetries(job.getId(), 1);
 		engine.getManagementService().setJobDuedate(job.getId(), new java.util.Date());
-		runMailJobs();
+		support.runMailJobs();
 		assertThat(mailsTo("ida@example.org")).hasSize(1);
 		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
 			.isZero();
@@ -255,7 +231,7 @@ class NotificationTest {
 	@Test
 	void aLineBreakInANameCannotInjectAHeader() throws Exception {
 		submit("Benches", "Eve\r\nBcc: attacker@example.org", "eve@example.org", null);
-		runMailJobs();
+		support.runMailJobs();
 
 		assertThat(mailsTo("eve@example.org")).hasSize(1);
 		for (MimeMessage received : smtp.getReceivedMessages()) {
@@ -273,7 +249,7 @@ class NotificationTest {
 	void noMailAfterTheCitizensDataIsErasedAndTheRecordGoesWithIt() {
 		String ref = submit("Library hours", "Lu", "lu@example.org", null);
 		erasure.eraseCitizenOf(ref);
-		runMailJobs();
+		support.runMailJobs();
 
 		assertThat(mailsTo("lu@example.org")).isEmpty();
 		assertThat(notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id()))
@@ -281,7 +257,7 @@ class NotificationTest {
 
 		support.complete(ref, "Task_ScreenIdea", Map.of("screeningDecision", "REJECT", "category", "CULTURE",
 				"priority", "LOW", "publicReason", "Already planned."));
-		runMailJobs();
+		support.runMailJobs();
 		assertThat(mailsTo("lu@example.org")).isEmpty();
 	}
 
@@ -298,7 +274,7 @@ class NotificationTest {
 		support.ensureUser("office", "innovation-office");
 		support.ensureUser("someclerk", "council-clerks");
 		String ref = submit("Bus shelters", "Bo", "bo@example.org", null);
-		runMailJobs();
+		support.runMailJobs();
 		String url = "/api/staff/ideas/" + ref + "/notifications";
 
 		mvc.perform(get(url).header("Authorization", basic("office")))
@@ -325,21 +301,18 @@ class NotificationTest {
 		engine.getIdentityService().saveUser(user);
 
 		String ref = submit("Playground map", null, null, null);
-		runMailJobs();
+		support.runMailJobs();
 		MimeMessage[] newTask = mailsTo("screener@city.example");
 		assertThat(newTask).hasSize(1);
 		assertThat(GreenMailUtil.getBody(newTask[0])).contains("Screen idea").contains(ref);
 
-		List<Job> timers = engine.getManagementService().createJobQuery()
-			.processInstanceId(support.instance(ref).getId()).timers().activityId("Task_ScreenIdea")
-			.orderByJobDuedate().asc().list();
-		timers.forEach(timer -> engine.getManagementService().executeJob(timer.getId()));
-		runMailJobs();
+		support.runTimers(support.instance(ref), "Task_ScreenIdea");
+		support.runMailJobs();
 		assertThat(mailsTo("screener@city.example")).hasSize(3);
 
 		engine.getIdentityService().setUserInfo("screener", StaffNotifications.NEW_TASKS_SETTING, "false");
 		submit("Another idea", null, null, null);
-		runMailJobs();
+		support.runMailJobs();
 		assertThat(mailsTo("screener@city.example")).as("new-task mails turned off").hasSize(3);
 	}
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
@@ -21,8 +20,10 @@ import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.process.ProcessTestSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,8 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -45,13 +44,10 @@ import org.springframework.test.web.servlet.MvcResult;
 /**
  * The open-data catalogue as the public and a harvester read it, without logging in: JSON pages of the published
  * datasets, one dataset and the whole catalogue as DCAT-AP JSON-LD, the latter expanded by a JSON-LD processor
- * (titanium) that is not allowed to load anything remote. Full application, its own in-memory database.
+ * (titanium) that is not allowed to load anything remote. Full application; each test starts with its own three
+ * datasets in the catalogue.
  */
-@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
-		"spring.datasource.url=jdbc:h2:mem:catalogue-controller-test;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
-		"idea-to-service.public-base-url=https://ideas.city.example" })
-@AutoConfigureMockMvc
+@IdeaToServiceTest
 class CatalogueControllerTest {
 
 	static final String DCAT = "http://www.w3.org/ns/dcat#";
@@ -63,8 +59,6 @@ class CatalogueControllerTest {
 	static final String FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
 
 	static final String BASE = "https://ideas.city.example";
-
-	static final AtomicInteger ideas = new AtomicInteger();
 
 	@Autowired
 	MockMvc mvc;
@@ -354,7 +348,7 @@ class CatalogueControllerTest {
 	}
 
 	ProcessInstance requestDataset(String title) {
-		String reference = "IDEA-2026-" + (8000 + ideas.incrementAndGet());
+		String reference = ProcessTestSupport.newReference();
 		return engine.getRuntimeService()
 			.startProcessInstanceByKey(ProcessKeys.DATA_OPENING, reference,
 					Map.of("ideaReference", reference, "ideaTitle", "Shade on the way to school", "datasetTitle",

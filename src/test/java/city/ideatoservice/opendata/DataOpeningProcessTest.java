@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.process.ProcessTestSupport;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -27,18 +28,13 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * data-opening on its own, started the way CallActivity_OpenDataset of idea-to-service starts it for one dataset:
@@ -47,13 +43,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * Tasklist does, by a logged-in user with their groups (authorization is on). Catalogue entries are kept by idea
  * reference, so every test uses a fresh one.
  */
-@SpringBootTest(
-		properties = { "camunda.bpm.job-execution.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:data-opening-process-test;DB_CLOSE_DELAY=-1",
-				"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password" })
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@IdeaToServiceTest
 class DataOpeningProcessTest {
 
 	static final String ASSESS = "Task_AssessDataset";
@@ -70,10 +60,8 @@ class DataOpeningProcessTest {
 
 	static final String ENVIRONMENT = "dept-environment";
 
-	static final AtomicInteger ideas = new AtomicInteger();
-
 	@Autowired
-	city.ideatoservice.process.ProcessTestSupport support;
+	ProcessTestSupport support;
 
 	@Autowired
 	ProcessEngine engine;
@@ -100,7 +88,7 @@ class DataOpeningProcessTest {
 	// ---------------------------------------------------------------- starting, working and reading the process
 
 	static String newReference() {
-		return "IDEA-2026-" + (7000 + ideas.incrementAndGet());
+		return ProcessTestSupport.newReference();
 	}
 
 	/** The variables CallActivity_OpenDataset passes in (camunda:in) for one item of the datasets list. */
@@ -277,13 +265,7 @@ class DataOpeningProcessTest {
 	}
 
 	List<Job> timers(ProcessInstance instance) {
-		return engine.getManagementService()
-			.createJobQuery()
-			.processInstanceId(instance.getId())
-			.timers()
-			.orderByJobDuedate()
-			.asc()
-			.list();
+		return support.timers(instance);
 	}
 
 	/** The task is due after its configured time and has its reminder and escalation timers. */
@@ -743,10 +725,10 @@ class DataOpeningProcessTest {
 		List<Job> timers = timers(instance);
 		assertThat(timers).hasSize(2);
 
-		engine.getManagementService().executeJob(timers.get(0).getId());
+		support.runTimer(timers.get(0));
 		assertThat(task(instance, ASSESS).getPriority()).isEqualTo(70);
 
-		engine.getManagementService().executeJob(timers.get(1).getId());
+		support.runTimer(timers.get(1));
 		Task task = task(instance, ASSESS);
 		assertThat(task.getPriority()).isEqualTo(100);
 		assertThat(candidateGroups(task)).containsExactlyInAnyOrder("data-stewards-environment", "heads-environment");
@@ -762,7 +744,7 @@ class DataOpeningProcessTest {
 		assess(instance, "CAN_OPEN", "NO", "YES", "NO", "NO");
 		List<Job> timers = timers(instance);
 
-		timers.forEach(timer -> engine.getManagementService().executeJob(timer.getId()));
+		timers.forEach(support::runTimer);
 
 		Task review = task(instance, REVIEW);
 		assertThat(review.getPriority()).isEqualTo(100);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.idea.CitizenRepository;
 import city.ideatoservice.idea.IdeaRepository;
 import city.ideatoservice.process.ProcessKeys;
@@ -32,8 +33,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,14 +42,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The portal API as a citizen uses it and a careful reviewer probes it: full application, real engine, its own
- * in-memory database. The engine REST API is checked over a real HTTP port (it is a Jersey servlet, not MVC).
+ * The portal API as a citizen uses it and a careful reviewer probes it: full application, real engine. The engine
+ * REST API is checked over a real HTTP port (it is a Jersey servlet, not MVC).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "camunda.bpm.job-execution.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:idea-api-controller-test;DB_CLOSE_DELAY=-1",
-				"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password" })
-@AutoConfigureMockMvc
+@IdeaToServiceTest
 class IdeaApiControllerTest {
 
 	static final String SCRIPT = "<script>alert(1)</script>";

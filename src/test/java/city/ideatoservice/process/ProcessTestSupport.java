@@ -2,6 +2,7 @@ package city.ideatoservice.process;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import city.ideatoservice.idea.Channel;
 import city.ideatoservice.idea.IdeaService;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class ProcessTestSupport {
 
 	public static final String CHAMPION = "champ";
+
+	private static final AtomicInteger references = new AtomicInteger();
 
 	private final ProcessEngine engine;
 
@@ -38,6 +42,15 @@ public class ProcessTestSupport {
 		this.engine = engine;
 		this.submission = submission;
 		this.ideas = ideas;
+	}
+
+	/**
+	 * A fresh idea reference for a test that starts a called process on its own: decisions, agenda items and datasets
+	 * are kept by reference, and all test classes share one database. Never one the application hands out (those
+	 * have six digits).
+	 */
+	public static String newReference() {
+		return "IDEA-2026-" + (90000 + references.incrementAndGet());
 	}
 
 	public String submitIdea(String title, Theme theme, Reach reach) {
@@ -119,28 +132,106 @@ public class ProcessTestSupport {
 			.toList();
 	}
 
-	/** Completes the task the way Tasklist does: through the form service. */
+	/** Completes the task the way Tasklist does: through the form service; then runs the jobs that follow. */
 	public void complete(String reference, String taskDefinitionKey, Map<String, Object> variables) {
-		engine.getFormService().submitTaskForm(task(reference, taskDefinitionKey).getId(), variables);
-		runAsyncJobs();
+		Task task = task(reference, taskDefinitionKey);
+		String root = engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult()
+			.getRootProcessInstanceId();
+		engine.getFormService().submitTaskForm(task.getId(), variables);
+		runJobsOfRoot(root);
 	}
 
+	// ---- jobs: the job executor is off in tests, the tests run them here
+
 	/**
-	 * Runs the asynchronous continuations that are due (the job executor is off in tests): not timers, and not the
-	 * e-mail jobs, which NotificationTest runs against a real SMTP server.
+	 * Runs the asynchronous continuations of the idea's process and the processes it called, as the job executor
+	 * would, until none is left. Not timers, and not the e-mail jobs (processes of their own, see
+	 * {@link #runMailJobs()}).
 	 */
-	public void runAsyncJobs() {
+	public void runJobs(String reference) {
+		ProcessInstance instance = instance(reference);
+		if (instance != null) {
+			runJobs(instance);
+		}
+	}
+
+	/** Runs the asynchronous continuations of the instance, its caller and the processes they called. */
+	public void runJobs(ProcessInstance instance) {
+		runJobsOfRoot(instance.getRootProcessInstanceId());
+	}
+
+	private void runJobsOfRoot(String rootProcessInstanceId) {
 		ManagementService management = engine.getManagementService();
 		for (int round = 0; round < 50; round++) {
-			List<Job> jobs = management.createJobQuery().messages().executable().list().stream()
-				.filter(job -> !Notifications.PROCESS_KEY.equals(job.getProcessDefinitionKey()))
-				.toList();
+			List<Job> jobs = management.createJobQuery()
+				.rootProcessInstanceId(rootProcessInstanceId)
+				.messages()
+				.executable()
+				.list();
 			if (jobs.isEmpty()) {
 				return;
 			}
 			jobs.forEach(job -> management.executeJob(job.getId()));
 		}
 		throw new AssertionError("Asynchronous jobs keep coming: a loop in the model?");
+	}
+
+	/** The timers of the instance (e.g. a task's reminder and escalation), the soonest first. */
+	public List<Job> timers(ProcessInstance instance) {
+		return timerQuery(instance).list();
+	}
+
+	/** The timers of the instance at one activity (a task's deadlines, a boundary event), the soonest first. */
+	public List<Job> timers(ProcessInstance instance, String activityId) {
+		return timerQuery(instance).activityId(activityId).list();
+	}
+
+	private JobQuery timerQuery(ProcessInstance instance) {
+		return engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.orderByJobDuedate()
+			.asc();
+	}
+
+	/** Fires the timer now, as if it were due, then runs the continuations that follow. */
+	public void runTimer(Job timer) {
+		engine.getManagementService().executeJob(timer.getId());
+		runJobsOfRoot(timer.getRootProcessInstanceId());
+	}
+
+	/** Fires the timers of the instance at the activity, the soonest first. */
+	public void runTimers(ProcessInstance instance, String activityId) {
+		timers(instance, activityId).forEach(this::runTimer);
+	}
+
+	/**
+	 * Runs each due e-mail job once, as the job executor does: a failure (mail server down) is recorded on the job,
+	 * which waits for its next try or becomes an incident.
+	 */
+	public void runMailJobs() {
+		ManagementService management = engine.getManagementService();
+		for (Job job : mailJobs()) {
+			try {
+				management.executeJob(job.getId());
+			}
+			catch (RuntimeException failed) {
+				// the engine has decremented the job's retries and recorded the exception
+			}
+		}
+	}
+
+	/** The e-mail jobs that are due. */
+	public List<Job> mailJobs() {
+		return engine.getManagementService()
+			.createJobQuery()
+			.processDefinitionKey(Notifications.PROCESS_KEY)
+			.executable()
+			.list();
 	}
 
 	public PublicStatus status(String reference) {
