@@ -11,6 +11,7 @@ import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.idea.IdeaSubmission;
 import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
+import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.process.ProcessTestSupport;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -331,7 +332,9 @@ class NotificationTest {
 		assertThat(GreenMailUtil.getBody(newTask[0])).contains("Screen idea").contains(ref);
 
 		List<Job> timers = engine.getManagementService().createJobQuery()
-			.processInstanceId(support.instance(ref).getId()).timers().activityId("Task_ScreenIdea")
+			.processInstanceId(support.instance(ref, ProcessKeys.IDEA_SCREENING).getId())
+			.timers()
+			.activityId("Task_ScreenIdea")
 			.orderByJobDuedate().asc().list();
 		timers.forEach(timer -> engine.getManagementService().executeJob(timer.getId()));
 		runMailJobs();
