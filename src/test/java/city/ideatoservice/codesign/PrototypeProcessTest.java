@@ -169,7 +169,8 @@ class PrototypeProcessTest {
 	}
 
 	void passCheckpoint(ProcessInstance instance) {
-		complete(instance, CHECKPOINT, CHAMPION, Map.of("checkpointDecision", "CONTINUE", "checkpointNotes", "On track"));
+		complete(instance, CHECKPOINT, CHAMPION,
+				Map.of("checkpointDecision", "CONTINUE", "checkpointNotes", "On track"));
 	}
 
 	/** What CallActivity_BuildPrototype gets back (camunda:out): the variables of the ended instance. */
@@ -233,8 +234,8 @@ class PrototypeProcessTest {
 	void aCheckpointCanChangeDirection() {
 		ProcessInstance instance = buildPrototype(fiveDatasets());
 
-		complete(instance, CHECKPOINT, CHAMPION,
-				Map.of("checkpointDecision", "CHANGE_DIRECTION", "checkpointNotes", "Cyclists want a different street"));
+		complete(instance, CHECKPOINT, CHAMPION, Map.of("checkpointDecision", "CHANGE_DIRECTION", "checkpointNotes",
+				"Cyclists want a different street"));
 
 		assertThat(instance).hasPassed("EndEvent_DirectionChanged").hasNotPassed("EndEvent_MilestoneReached");
 	}
@@ -312,7 +313,8 @@ class PrototypeProcessTest {
 	void datasetsFromOneDepartmentOnlyDoNotMeetTheThreshold() {
 		List<Map<String, Object>> oneDepartment = new ArrayList<>();
 		for (int i = 1; i <= 5; i++) {
-			oneDepartment.add(item("title", "Traffic counts " + i, "ownerDepartment", "dept-mobility", "purpose", "Map"));
+			oneDepartment
+				.add(item("title", "Traffic counts " + i, "ownerDepartment", "dept-mobility", "purpose", "Map"));
 		}
 		ProcessInstance instance = buildPrototype(oneDepartment);
 		passCheckpoint(instance);

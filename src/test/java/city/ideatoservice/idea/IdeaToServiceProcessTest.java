@@ -137,7 +137,8 @@ class IdeaToServiceProcessTest {
 
 	/** The prototype ends with this BPMN error, having set the variable the idea's end event reads. */
 	void prototypeThrows(String errorCode, String variable, String value) {
-		mock(ProcessKeys.PROTOTYPE, execution -> execution.setVariable(variable, value)).onExecutionThrowError(errorCode)
+		mock(ProcessKeys.PROTOTYPE, execution -> execution.setVariable(variable, value))
+			.onExecutionThrowError(errorCode)
 			.deploy(engine);
 	}
 
@@ -400,7 +401,8 @@ class IdeaToServiceProcessTest {
 		mock(ProcessKeys.FUNDING_REQUEST, execution -> {
 			execution.setVariable("fundingOutcome", fundingOutcome);
 			execution.setVariable("approvedAmountCents", "DENIED".equals(fundingOutcome) ? 0L : 450050L);
-			execution.setVariable("fundingReason", "DENIED".equals(fundingOutcome) ? "No budget left this year." : null);
+			execution.setVariable("fundingReason",
+					"DENIED".equals(fundingOutcome) ? "No budget left this year." : null);
 		}).deploy(engine);
 		mock(ProcessKeys.DATA_OPENING, execution -> {
 			execution.setVariable("datasetOutcome", "PUBLISHED");
@@ -450,8 +452,8 @@ class IdeaToServiceProcessTest {
 		String ref = submit();
 		reachPrototype(ref);
 
-		reviewCheckpoint(ref,
-				Map.of("checkpointDecision", "CHANGE_DIRECTION", "checkpointNotes", "Cyclists want a different street"));
+		reviewCheckpoint(ref, Map.of("checkpointDecision", "CHANGE_DIRECTION", "checkpointNotes",
+				"Cyclists want a different street"));
 
 		assertThat(support.instance(ref)).isWaitingAt("Task_PlanCodesignSession");
 		assertThat(support.openTasks(ref)).containsExactly("Task_PlanCodesignSession");
@@ -570,7 +572,10 @@ class IdeaToServiceProcessTest {
 		assertThat(support.instance(ref)).isWaitingAt("CallActivity_BuildPrototype");
 		assertThat(support.instance(ref, ProcessKeys.PROTOTYPE)).isNotNull();
 
-		support.runtime().createMessageCorrelation("IdeaWithdrawalRequested").processInstanceBusinessKey(ref).correlate();
+		support.runtime()
+			.createMessageCorrelation("IdeaWithdrawalRequested")
+			.processInstanceBusinessKey(ref)
+			.correlate();
 
 		assertThat(support.instance(ref)).isNull();
 		assertThat(support.status(ref)).isEqualTo(WITHDRAWN);

@@ -49,7 +49,7 @@ public final class CoverageCheck {
 		}
 		Map<String, Set<String>> passed = passedByModel(files);
 
-		System.out.printf("BPMN coverage per model (flow nodes and sequence flows) from %d test classes, minimum %.0f%%:%n",
+		System.out.printf("BPMN coverage per model (flow nodes and sequence flows), %d test classes, minimum %.0f%%:%n",
 				files.size(), minimum * 100);
 		List<String> failures = new ArrayList<>();
 		elements.forEach((key, ids) -> {
