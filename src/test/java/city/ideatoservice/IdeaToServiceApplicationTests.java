@@ -18,6 +18,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -287,7 +288,7 @@ class IdeaToServiceApplicationTests {
 
 		tasklistFilters.onEngineReady(null);
 
-		assertThat(filterService.list(filter.getId())).isNotEmpty()
+		assertThat(filterService.<Task>list(filter.getId())).isNotEmpty()
 			.allSatisfy(task -> assertThat(task.getName()).isEqualTo("Screen idea"));
 	}
 
