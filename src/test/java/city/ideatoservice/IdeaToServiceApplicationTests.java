@@ -9,11 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import city.ideatoservice.identity.TasklistFilters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +53,15 @@ class IdeaToServiceApplicationTests {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	FilterService filterService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	TasklistFilters tasklistFilters;
 
 	RestClient portal() {
 		return RestClient.create("http://localhost:" + port);
@@ -265,6 +279,31 @@ class IdeaToServiceApplicationTests {
 			.doesNotContain("Council agenda");
 		JsonNode clerkFilters = as("clerk").get().uri("/filter").retrieve().body(JsonNode.class);
 		assertThat(clerkFilters.findValuesAsText("name")).contains("Council agenda").doesNotContain("Ideas to screen");
+		String toScreen = java.util.stream.StreamSupport.stream(filters.spliterator(), false)
+			.filter(filter -> "Ideas to screen".equals(filter.path("name").asText()))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asText();
+		JsonNode listed = as("inno").get().uri("/filter/{id}/list", toScreen).retrieve().body(JsonNode.class);
+		assertThat(listed.findValuesAsText("name")).isNotEmpty().containsOnly("Screen idea");
+	}
+
+	@Test
+	void theFilterOfIdeasToScreenFollowsTheScreeningIntoItsOwnModel() {
+		// as an earlier release saved it, when "Screen idea" was a task of idea-to-service
+		Filter filter = filterService.createFilterQuery().filterName(TasklistFilters.IDEAS_TO_SCREEN).singleResult();
+		filterService.saveFilter(filter.setQuery(taskService.createTaskQuery()
+			.processDefinitionKey("idea-to-service")
+			.taskDefinitionKey("Task_ScreenIdea")
+			.taskCandidateGroup("innovation-office")
+			.includeAssignedTasks()));
+		assertThat(filterService.count(filter.getId())).isZero();
+
+		tasklistFilters.onEngineReady(null);
+
+		assertThat(filterService.<Task>list(filter.getId())).isNotEmpty()
+			.allSatisfy(task -> assertThat(task.getName()).isEqualTo("Screen idea"));
 	}
 
 	/** The form variables Tasklist reads for a task, as it reads them: Json values as strings. */

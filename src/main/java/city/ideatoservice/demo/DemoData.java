@@ -136,8 +136,9 @@ public class DemoData {
 
 		String compost = submit("Compost corner in every park", "A small compost station in each park where "
 				+ "neighbours bring kitchen waste and take compost for their balconies.", Theme.ENVIRONMENT, Reach.DISTRICT);
-		complete(compost, Map.of(SCREENING_DECISION, "ASK", CATEGORY, "ENVIRONMENT", PRIORITY, "NORMAL",
-				QUESTION_TO_CITIZEN, "Who would look after the compost stations: volunteers or the parks department?"));
+		completeTask(compost, "Task_ScreenIdea", Map.of(SCREENING_DECISION, "ASK", CATEGORY, "ENVIRONMENT", PRIORITY,
+				"NORMAL", QUESTION_TO_CITIZEN,
+				"Who would look after the compost stations: volunteers or the parks department?"));
 
 		String playgrounds = submit("Map of accessible playgrounds", "An online map that shows which playgrounds "
 				+ "have equipment for children in wheelchairs.", Theme.SOCIAL, Reach.CITY);
@@ -279,8 +280,8 @@ public class DemoData {
 	}
 
 	private void accept(String reference, String department) {
-		complete(reference, Map.of(SCREENING_DECISION, "ACCEPT", CATEGORY, "SOCIAL", PRIORITY, "HIGH",
-				SPONSOR_DEPARTMENT, department));
+		completeTask(reference, "Task_ScreenIdea", Map.of(SCREENING_DECISION, "ACCEPT", CATEGORY, "SOCIAL", PRIORITY,
+				"HIGH", SPONSOR_DEPARTMENT, department));
 		complete(reference, Map.of(CHAMPION, "champ", SPONSOR_DEPARTMENT, department));
 	}
 

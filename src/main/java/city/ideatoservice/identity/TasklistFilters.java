@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import city.ideatoservice.organisation.Groups;
+import city.ideatoservice.process.ProcessKeys;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -65,7 +67,7 @@ public class TasklistFilters {
 				List.of());
 		create(IDEAS_TO_SCREEN, 10, "New ideas waiting for the innovation office's screening",
 				taskService.createTaskQuery()
-					.processDefinitionKey("idea-to-service")
+					.processDefinitionKey(ProcessKeys.IDEA_SCREENING)
 					.taskDefinitionKey("Task_ScreenIdea")
 					.taskCandidateGroup(Groups.INNOVATION_OFFICE)
 					.includeAssignedTasks(),
@@ -97,6 +99,10 @@ public class TasklistFilters {
 			// a new release may show other columns; the query an operator may have tuned stays as it is
 			filterService.saveFilter(filter.setProperties(properties));
 		}
+		if (movedToAnotherModel(filter, query)) {
+			// the stage's tasks are in another model now (screening went from idea-to-service to idea-screening)
+			filterService.saveFilter(filter.setQuery(query));
+		}
 		String filterId = filter.getId();
 		if (groups.isEmpty()) {
 			shareWithEveryone(filterId);
@@ -104,6 +110,12 @@ public class TasklistFilters {
 		else {
 			groups.forEach(group -> shareWithGroup(filterId, group));
 		}
+	}
+
+	private static boolean movedToAnotherModel(Filter filter, TaskQuery query) {
+		String saved = ((TaskQueryImpl) filter.getQuery()).getProcessDefinitionKey();
+		String wanted = ((TaskQueryImpl) query).getProcessDefinitionKey();
+		return saved != null && wanted != null && !saved.equals(wanted);
 	}
 
 	private void shareWithEveryone(String filterId) {

@@ -5,6 +5,14 @@ public final class ProcessKeys {
 
 	public static final String IDEA_TO_SERVICE = "idea-to-service";
 
+	public static final String IDEA_SCREENING = "idea-screening";
+
+	public static final String PROTOTYPE = "prototype";
+
+	public static final String SERVICE_APPROVAL = "service-approval";
+
+	public static final String SERVICE_LAUNCH = "service-launch";
+
 	public static final String FUNDING_REQUEST = "funding-request";
 
 	public static final String DATA_OPENING = "data-opening";

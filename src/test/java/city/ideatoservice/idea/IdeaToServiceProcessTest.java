@@ -1,29 +1,24 @@
 package city.ideatoservice.idea;
 
 import static city.ideatoservice.idea.PublicStatus.ADOPTED;
-import static city.ideatoservice.idea.PublicStatus.APPROVALS;
 import static city.ideatoservice.idea.PublicStatus.CO_DESIGN;
 import static city.ideatoservice.idea.PublicStatus.COUNCIL;
-import static city.ideatoservice.idea.PublicStatus.IN_REVIEW;
-import static city.ideatoservice.idea.PublicStatus.LIVE;
-import static city.ideatoservice.idea.PublicStatus.MERGED;
 import static city.ideatoservice.idea.PublicStatus.NOT_ADOPTED;
 import static city.ideatoservice.idea.PublicStatus.PILOT;
 import static city.ideatoservice.idea.PublicStatus.PROTOTYPING;
-import static city.ideatoservice.idea.PublicStatus.REJECTED;
 import static city.ideatoservice.idea.PublicStatus.SUBMITTED;
 import static city.ideatoservice.idea.PublicStatus.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.process.JsonVariables;
@@ -32,27 +27,32 @@ import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.process.ProcessTestSupport;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.mockito.process.CallActivityMock;
 import org.camunda.community.mockito.process.CallActivityMockForSpringContext;
-import org.junit.jupiter.api.AfterEach;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The main process, stage by stage and path by path, with funding-request, data-opening and council-adoption
- * replaced by mocks. Real delegates and database; the job executor is off so the test runs each job itself. Its
- * coverage report counts towards the 90% that mvn verify asks of idea-to-service.
+ * The main process, path by path: submission, champion, co-design, pilot and recommendation, and how the idea goes on
+ * after each stage it calls. The called models (idea-screening, prototype, service-approval, council-adoption,
+ * service-launch) are replaced by mocks that answer what the test needs and keep the variables they were called with;
+ * each is tested on its own in its feature's package. A few tests deploy the real prototype to show that its BPMN
+ * errors reach the boundary events of "Build prototype". Real delegates and database; the job executor is off.
  */
 @IdeaToServiceTest
-@MockedProcesses({ ProcessKeys.FUNDING_REQUEST, ProcessKeys.DATA_OPENING, ProcessKeys.COUNCIL_ADOPTION })
+@MockedProcesses({ ProcessKeys.IDEA_SCREENING, ProcessKeys.PROTOTYPE, ProcessKeys.SERVICE_APPROVAL,
+		ProcessKeys.COUNCIL_ADOPTION, ProcessKeys.SERVICE_LAUNCH, ProcessKeys.FUNDING_REQUEST, ProcessKeys.DATA_OPENING })
 class IdeaToServiceProcessTest {
+
 
 	@Autowired
 	ProcessEngine engine;
@@ -63,47 +63,76 @@ class IdeaToServiceProcessTest {
 	@Autowired
 	ProcessTestSupport support;
 
-	@Autowired
-	city.ideatoservice.funding.PrototypeBudgets budgets;
-
-	@Autowired
-	city.ideatoservice.opendata.PublishedDatasetRepository catalogue;
-
-	/** Titles of datasets the data-opening mock refuses (all others are published). */
-	static final Set<String> REFUSED_DATASETS = ConcurrentHashMap.newKeySet();
+	/** The variables each mocked model was last called with, by process key. */
+	static final Map<String, Map<String, Object>> CALLED_WITH = new ConcurrentHashMap<>();
 
 	@BeforeEach
 	void setUp() {
 		AbstractAssertions.init(engine);
-		ClockUtil.reset();
-		REFUSED_DATASETS.clear();
+		CALLED_WITH.clear();
 		support.ensureUser(ProcessTestSupport.CHAMPION, "innovation-office");
-		fundingOutcome("APPROVED", 450000L, null);
-		new CallActivityMockForSpringContext(ProcessKeys.DATA_OPENING, context).onExecutionDo(execution -> {
-			String title = (String) execution.getVariable("datasetTitle");
-			boolean refused = REFUSED_DATASETS.contains(title);
-			execution.setVariable("datasetOutcome", refused ? "REFUSED" : "PUBLISHED");
-			execution.setVariable("catalogueId", refused ? null : "catalogue-" + title.hashCode());
-			execution.setVariable("datasetReason", refused ? "Contains personal data" : null);
+		screeningDecides("ACCEPT");
+		prototypeIsReady();
+		approvalEndsWith("APPROVED", null);
+		councilDecides("ADOPTED", null);
+		sustainabilityReviewDecides("KEEP");
+	}
+
+	// ---- the called models, mocked
+
+	CallActivityMock mock(String processKey, Consumer<DelegateExecution> behaviour) {
+		return new CallActivityMockForSpringContext(processKey, context).onExecutionDo(execution -> {
+			CALLED_WITH.put(processKey, new HashMap<>(execution.getVariables()));
+			behaviour.accept(execution);
+		});
+	}
+
+	Map<String, Object> calledWith(String processKey) {
+		assertThat(CALLED_WITH).as("models called").containsKey(processKey);
+		return CALLED_WITH.get(processKey);
+	}
+
+	void screeningDecides(String decision) {
+		mock(ProcessKeys.IDEA_SCREENING, execution -> {
+			execution.setVariable("screeningDecision", decision);
+			execution.setVariable("category", "MOBILITY");
+			execution.setVariable("priority", "HIGH");
+			execution.setVariable("sponsorDepartment", "dept-mobility");
 		}).deploy(engine);
-		councilDecision("ADOPTED", null);
 	}
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
-
-	void fundingOutcome(String outcome, long approvedCents, String reason) {
-		new CallActivityMockForSpringContext(ProcessKeys.FUNDING_REQUEST, context).onExecutionDo(execution -> {
-			execution.setVariable("fundingOutcome", outcome);
-			execution.setVariable("approvedAmountCents", approvedCents);
-			execution.setVariable("fundingReason", reason);
+	void prototypeIsReady() {
+		mock(ProcessKeys.PROTOTYPE, execution -> {
+			execution.setVariable("fundingOutcome", "APPROVED");
+			execution.setVariable("approvedAmountCents", 450050L);
+			execution.setVariable("publishedDatasetCount", 5);
+			execution.setVariable("publishingDepartmentCount", 2);
+			execution.setVariable("openDataThresholdMet", true);
 		}).deploy(engine);
 	}
 
-	void councilDecision(String decision, String reason) {
-		new CallActivityMockForSpringContext(ProcessKeys.COUNCIL_ADOPTION, context).onExecutionDo(execution -> {
+	/** The prototype ends with this BPMN error, having set the variable the idea's end event reads. */
+	void prototypeThrows(String errorCode, String variable, String value) {
+		mock(ProcessKeys.PROTOTYPE, execution -> execution.setVariable(variable, value))
+			.onExecutionThrowError(errorCode)
+			.deploy(engine);
+	}
+
+	void prototypeWaits() {
+		mock(ProcessKeys.PROTOTYPE, execution -> {
+		}).onExecutionWaitForMessage("PrototypeTestDone").deploy(engine);
+	}
+
+	void approvalEndsWith(String outcome, String publicReason) {
+		mock(ProcessKeys.SERVICE_APPROVAL, execution -> {
+			execution.setVariable("approvalOutcome", outcome);
+			execution.setVariable("approvalRound", 2);
+			execution.setVariable("publicReason", publicReason);
+		}).deploy(engine);
+	}
+
+	void councilDecides(String decision, String reason) {
+		mock(ProcessKeys.COUNCIL_ADOPTION, execution -> {
 			execution.setVariable("councilDecision", decision);
 			execution.setVariable("actNumber", "ADOPTED".equals(decision) ? "2026/117" : null);
 			execution.setVariable("actDate", "ADOPTED".equals(decision) ? "2026-11-20" : null);
@@ -111,21 +140,23 @@ class IdeaToServiceProcessTest {
 		}).deploy(engine);
 	}
 
-	// ---- the stages, as the people in them complete their forms
+	void sustainabilityReviewDecides(String decision) {
+		mock(ProcessKeys.SERVICE_LAUNCH, execution -> execution.setVariable("sustainabilityDecision", decision))
+			.deploy(engine);
+	}
+
+	void launchWaits() {
+		mock(ProcessKeys.SERVICE_LAUNCH, execution -> {
+		}).onExecutionWaitForMessage("LaunchTestDone").deploy(engine);
+	}
+
+	// ---- the idea's steps in this model, as the people in them complete their forms
 
 	String submit() {
 		return support.submitIdea("Bike lanes", Theme.MOBILITY, Reach.CITY);
 	}
 
-	void screen(String ref, Map<String, Object> decision) {
-		Map<String, Object> form = new LinkedHashMap<>(Map.of("category", "MOBILITY", "priority", "HIGH",
-				"sponsorDepartment", "dept-mobility"));
-		form.putAll(decision);
-		support.complete(ref, "Task_ScreenIdea", form);
-	}
-
-	void acceptAndAssignChampion(String ref) {
-		screen(ref, Map.of("screeningDecision", "ACCEPT"));
+	void assignChampion(String ref) {
 		support.complete(ref, "Task_AssignChampion",
 				Map.of("champion", ProcessTestSupport.CHAMPION, "sponsorDepartment", "dept-mobility"));
 	}
@@ -155,299 +186,221 @@ class IdeaToServiceProcessTest {
 		return datasets;
 	}
 
-	void recordViableOutcome(String ref, List<Map<String, Object>> datasets) {
+	void recordViableOutcome(String ref) {
 		// the way Tasklist sends a dynamic list: a Json variable
 		support.complete(ref, "Task_RecordCodesignOutcome", Map.of("codesignOutcome", "VIABLE", "objectives",
 				"Safer cycling to school", "milestones",
 				JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", "2027-01-31"))),
-				"datasets", JsonVariables.list(datasets), "fundingSource", "NEW_FUNDING", "estimatedBudget", 4500.5));
+				"datasets", JsonVariables.list(fiveDatasets()), "fundingSource", "NEW_FUNDING", "estimatedBudget",
+				4500.5));
 	}
 
-	void reachPrototype(String ref, List<Map<String, Object>> datasets) {
-		acceptAndAssignChampion(ref);
+	/** Screened (by the mock), champion assigned, co-design session held, viable outcome: the prototype is called. */
+	void reachPrototype(String ref) {
+		assignChampion(ref);
 		planSession(ref);
-		recordViableOutcome(ref, datasets);
-	}
-
-	void passCheckpoint(String ref) {
-		support.complete(ref, "Task_ReviewCheckpoint", Map.of("checkpointDecision", "CONTINUE"));
-	}
-
-	void reachPilot(String ref) {
-		reachPrototype(ref, fiveDatasets());
-		passCheckpoint(ref);
+		recordViableOutcome(ref);
 	}
 
 	void recordPilotAndRecommend(String ref) {
 		support.complete(ref, "Task_RecordPilotResults",
 				Map.of("pilotResults", "300 pupils cycled", "objectivesMet", "ALL", "pilotParticipants", 300));
 		support.complete(ref, "Task_RecommendAdoption", Map.of("adoptionRecommendation", "ADOPT",
-				"implementingDepartments", JsonVariables.list(List.of("dept-mobility"))));
+				"implementingDepartments", JsonVariables.list(List.of("dept-mobility", "dept-urban-planning"))));
 	}
 
-	void approveAll(String ref) {
-		for (Task task : support.tasks(ref, "Task_ApproveService")) {
-			engine.getFormService().submitTaskForm(task.getId(), Map.of("approvalDecision", "APPROVE"));
-		}
-		support.runJobs(ref);
-	}
-
-	void reachAdoption(String ref) {
-		reachPilot(ref);
+	/** Through the pilot and the recommendation: approvals, council and launch are called in turn. */
+	void reachApprovals(String ref) {
+		reachPrototype(ref);
 		recordPilotAndRecommend(ref);
-		approveAll(ref);
 	}
 
-	void issueDirectives(String ref, String effectiveDate) {
-		support.complete(ref, "Task_IssueDirectives", Map.of("directiveReference", "DIR-2026-12",
-				"responsibleDepartments", JsonVariables.list(List.of("dept-mobility")), "directiveEffectiveDate",
-				effectiveDate, "amendedProcedure", "Road maintenance procedure"));
+	/** The activities the idea's main process instance passed, in order. */
+	List<String> passed(String ref) {
+		return engine.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(engine.getHistoryService()
+				.createHistoricProcessInstanceQuery()
+				.processDefinitionKey(ProcessKeys.IDEA_TO_SERVICE)
+				.processInstanceBusinessKey(ref)
+				.singleResult()
+				.getId())
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list()
+			.stream()
+			.map(HistoricActivityInstance::getActivityId)
+			.toList();
 	}
 
-	void launch(String ref) {
-		issueDirectives(ref, "2027-01-01");
-		support.complete(ref, "Task_AnnounceService", Map.of("announcementType", "PRESS_CONFERENCE",
-				"announcementDate", "2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
-		support.complete(ref, "Task_ConfirmLaunch",
-				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-01-05"));
-	}
-
-	Job timer(String ref, String activityId) {
-		return support.management()
-			.createJobQuery()
-			.processInstanceId(support.instance(ref).getId())
-			.timers()
-			.activityId(activityId)
-			.singleResult();
+	long calls(String ref, String processKey) {
+		return engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(processKey)
+			.processInstanceBusinessKey(ref)
+			.count();
 	}
 
 	// ---- submission and screening
 
 	@Test
-	void aSubmittedIdeaWaitsForScreeningWithTheTriageProposal() {
+	void aSubmittedIdeaIsScreenedWithWhatTheScreenerNeedsAndGetsAChampion() {
 		String ref = submit();
 
-		assertThat(support.instance(ref)).isWaitingAt("Task_ScreenIdea").hasPassed("Task_RegisterIdea", "Task_ProposeTriage");
-		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, IN_REVIEW);
+		assertThat(calledWith(ProcessKeys.IDEA_SCREENING)).containsEntry("ideaReference", ref)
+			.containsEntry("ideaTitle", "Bike lanes")
+			.containsEntry("ideaDescription", "A description of Bike lanes")
+			.containsEntry("ideaTheme", "MOBILITY")
+			.containsEntry("ideaReach", "CITY");
+		assertThat(support.instance(ref)).isWaitingAt("Task_AssignChampion")
+			.hasPassedInOrder("Task_RegisterIdea", "CallActivity_ScreenIdea");
 		assertThat(support.instance(ref)).variables()
 			.containsEntry("category", "MOBILITY")
-			.containsEntry("sponsorDepartment", "dept-mobility")
 			.containsEntry("priority", "HIGH")
-			.doesNotContainKey("triage");
-		Task task = support.task(ref, "Task_ScreenIdea");
+			.containsEntry("sponsorDepartment", "dept-mobility");
+		Task task = support.task(ref, "Task_AssignChampion");
 		assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
 			.containsExactly("innovation-office");
-		assertThat(task.getDueDate()).isNotNull();
 	}
 
 	@Test
-	void aRejectedIdeaEndsRejectedWithTheReasonTheCitizenReads() {
-		String ref = submit();
+	void anIdeaTheScreeningDoesNotAcceptEndsThere() {
+		screeningDecides("REJECT");
 
-		screen(ref, Map.of("screeningDecision", "REJECT", "publicReason", "The ring road is a regional road."));
+		String ref = submit();
 
 		assertThat(support.instance(ref)).isNull();
-		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, IN_REVIEW, REJECTED);
-		assertThat(support.lastReason(ref)).isEqualTo("The ring road is a regional road.");
-	}
-
-	@Test
-	void aRejectionWithoutReasonIsRefusedAndTheTaskStaysOpen() {
-		String ref = submit();
-
-		assertThatThrownBy(() -> screen(ref, Map.of("screeningDecision", "REJECT")))
-			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessage("Reason for rejection (the citizen reads it) is required.");
-		assertThat(support.instance(ref)).isWaitingAt("Task_ScreenIdea");
-		assertThat(support.status(ref)).isEqualTo(IN_REVIEW);
-	}
-
-	@Test
-	void aDuplicateIsMergedIntoTheOtherIdeaAndTheCitizenIsToldWhich() {
-		String original = support.submitIdea("Bike lanes on the ring", Theme.MOBILITY, Reach.CITY);
-		String ref = submit();
-
-		screen(ref, Map.of("screeningDecision", "DUPLICATE", "duplicateOf", original));
-
-		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, IN_REVIEW, MERGED);
-		assertThat(support.lastReason(ref)).contains(original).contains("Bike lanes on the ring");
-		assertThat(support.instance(original)).isWaitingAt("Task_ScreenIdea");
-	}
-
-	@Test
-	void aDuplicateOfAnIdeaThatDoesNotExistIsRefused() {
-		String ref = submit();
-
-		assertThatThrownBy(() -> screen(ref, Map.of("screeningDecision", "DUPLICATE", "duplicateOf", "IDEA-2026-999999")))
-			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessage("Reference of the existing idea: there is no idea IDEA-2026-999999.");
-		assertThatThrownBy(() -> screen(ref, Map.of("screeningDecision", "DUPLICATE", "duplicateOf", ref)))
-			.hasMessage("Reference of the existing idea: an idea cannot be a duplicate of itself.");
-	}
-
-	@Test
-	void aQuestionWaitsForTheCitizensAnswerAndReturnsToScreening() {
-		String ref = submit();
-
-		screen(ref, Map.of("screeningDecision", "ASK", "questionToCitizen", "Which streets exactly?"));
-		assertThat(support.instance(ref)).isWaitingAt("Gateway_AwaitAnswer");
-
-		support.runtime()
-			.createMessageCorrelation("CitizenAnswered")
-			.processInstanceBusinessKey(ref)
-			.setVariable("citizenAnswer", "Ring road between north and east gate")
-			.correlate();
-
-		assertThat(support.instance(ref)).isWaitingAt("Task_ScreenIdea");
-		assertThat(support.instance(ref)).variables().containsEntry("citizenAnswer", "Ring road between north and east gate");
-		assertThat(support.status(ref)).isEqualTo(IN_REVIEW);
-	}
-
-	@Test
-	void aQuestionWithoutAnswerFor14DaysClosesTheIdea() {
-		String ref = submit();
-		screen(ref, Map.of("screeningDecision", "ASK", "questionToCitizen", "Which streets exactly?"));
-
-		Job timeout = timer(ref, "Event_QuestionTimedOut");
-		assertThat(timeout.getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(13))));
-		support.runTimer(timeout);
-
-		assertThat(support.instance(ref)).isNull();
-		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, IN_REVIEW, WITHDRAWN);
-		assertThat(support.lastReason(ref)).contains("No answer");
-	}
-
-	// ---- withdrawal
-
-	@Test
-	void theCitizenCanWithdrawAnIdeaInAnyStageBeforeAdoption() {
-		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
-		assertThat(support.status(ref)).isEqualTo(PROTOTYPING);
-
-		support.runtime().createMessageCorrelation("IdeaWithdrawalRequested").processInstanceBusinessKey(ref).correlate();
-
-		assertThat(support.instance(ref)).isNull();
-		assertThat(support.status(ref)).isEqualTo(WITHDRAWN);
+		assertThat(passed(ref)).contains("EndEvent_IdeaNotAccepted", "EndEvent_IdeaClosed")
+			.doesNotContain("Task_AssignChampion");
 		assertThat(support.openTasks(ref)).isEmpty();
 	}
 
+	// ---- champion and co-design
+
 	@Test
-	void anAdoptedIdeaCanNoLongerBeWithdrawn() {
+	void aChampionWhoIsNoUserIsRefused() {
 		String ref = submit();
-		reachAdoption(ref);
-		assertThat(support.status(ref)).isEqualTo(ADOPTED);
 
-		assertThatThrownBy(() -> support.runtime()
-			.createMessageCorrelation("IdeaWithdrawalRequested")
-			.processInstanceBusinessKey(ref)
-			.correlate()).isInstanceOf(MismatchingMessageCorrelationException.class);
-		assertThat(support.instance(ref)).isWaitingAt("Task_IssueDirectives");
+		assertThatThrownBy(() -> support.complete(ref, "Task_AssignChampion",
+				Map.of("champion", "nobody", "sponsorDepartment", "dept-mobility")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("There is no user 'nobody'");
 	}
-
-	// ---- co-design
 
 	@Test
 	void noViableSolutionEndsTheIdeaNotAdoptedWithTheExplanation() {
 		String ref = submit();
-		acceptAndAssignChampion(ref);
+		assignChampion(ref);
 		assertThat(support.task(ref, "Task_PlanCodesignSession").getAssignee()).isEqualTo(ProcessTestSupport.CHAMPION);
 		planSession(ref);
 
 		support.complete(ref, "Task_RecordCodesignOutcome",
 				Map.of("codesignOutcome", "NO_VIABLE_SOLUTION", "publicReason", "No partner could run it."));
 
-		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, IN_REVIEW, CO_DESIGN, NOT_ADOPTED);
+		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, CO_DESIGN, NOT_ADOPTED);
 		assertThat(support.lastReason(ref)).isEqualTo("No partner could run it.");
-	}
-
-	@Test
-	void aChampionWhoIsNoUserIsRefused() {
-		String ref = submit();
-		screen(ref, Map.of("screeningDecision", "ACCEPT"));
-
-		assertThatThrownBy(() -> support.complete(ref, "Task_AssignChampion",
-				Map.of("champion", "nobody", "sponsorDepartment", "dept-mobility")))
-			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessage("Champion: there is no user 'nobody'. Give the user ID of a civil servant.");
-	}
-
-	@Test
-	void theBudgetBecomesWholeEuroCentsAndTheThreeBranchesStart() {
-		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
-
-		assertThat(support.instance(ref)).variables().containsEntry("requestedAmountCents", 450050L);
-		assertThat(support.instance(ref)).isWaitingAt("Task_ReviewCheckpoint")
-			.hasPassed("CallActivity_RequestFunding", "CallActivity_OpenDataset", "Task_CheckOpenDataThreshold");
-		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, IN_REVIEW, CO_DESIGN, PROTOTYPING);
-	}
-
-	// ---- prototype: funding, milestones, open data
-
-	@Test
-	void deniedFundingStopsThePrototypeWithTheFundingReason() {
-		fundingOutcome("DENIED", 0L, "No budget left this year.");
-		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
-
 		assertThat(support.instance(ref)).isNull();
-		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
-		assertThat(support.lastReason(ref)).isEqualTo("No budget left this year.");
-		assertThat(support.openTasks(ref)).isEmpty();
+	}
+
+	// ---- prototype
+
+	@Test
+	void thePrototypeGetsTheBudgetInWholeEuroCentsWithMilestonesAndDatasetsThenThePilotStarts() {
+		String ref = submit();
+		reachPrototype(ref);
+
+		assertThat(calledWith(ProcessKeys.PROTOTYPE)).containsEntry("ideaReference", ref)
+			.containsEntry("requestedAmountCents", 450050L)
+			.containsEntry("champion", ProcessTestSupport.CHAMPION)
+			.containsEntry("sponsorDepartment", "dept-mobility")
+			.containsEntry("objectives", "Safer cycling to school")
+			.containsKeys("fundedInitiative", "ideaDescription", "ideaTheme", "ideaReach");
+		assertThat(((SpinJsonNode) calledWith(ProcessKeys.PROTOTYPE).get("datasets")).elements()).hasSize(5);
+		assertThat(((SpinJsonNode) calledWith(ProcessKeys.PROTOTYPE).get("milestones")).elements()).hasSize(1);
+		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
+		assertThat(support.task(ref, "Task_RecordPilotResults").getAssignee()).isEqualTo(ProcessTestSupport.CHAMPION);
+		assertThat(support.instance(ref)).variables()
+			.containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 450050L)
+			.containsEntry("publishedDatasetCount", 5)
+			.containsEntry("openDataThresholdMet", true);
+		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, CO_DESIGN, PROTOTYPING, PILOT);
 	}
 
 	@Test
-	void aCheckpointCanChangeDirectionBackToCoDesign() {
+	void aPrototypeThatChangesDirectionGoesBackToCoDesign() {
+		prototypeThrows("DIRECTION_CHANGED", "checkpointNotes", "Cyclists want a different street");
 		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
-
-		support.complete(ref, "Task_ReviewCheckpoint",
-				Map.of("checkpointDecision", "CHANGE_DIRECTION", "checkpointNotes", "Cyclists want a different street"));
+		reachPrototype(ref);
 
 		assertThat(support.instance(ref)).isWaitingAt("Task_PlanCodesignSession");
-		assertThat(support.status(ref)).isEqualTo(CO_DESIGN);
+		assertThat(support.task(ref, "Task_PlanCodesignSession").getAssignee()).isEqualTo(ProcessTestSupport.CHAMPION);
+		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, CO_DESIGN, PROTOTYPING, CO_DESIGN);
 	}
 
 	@Test
-	void aCheckpointCanStopThePrototype() {
+	void aStoppedPrototypeEndsTheIdeaNotAdoptedWithThePublicReason() {
+		prototypeThrows("PROTOTYPE_STOPPED", "publicReason", "The prototype showed little demand.");
 		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
+		reachPrototype(ref);
 
-		support.complete(ref, "Task_ReviewCheckpoint", Map.of("checkpointDecision", "STOP", "checkpointNotes",
-				"Nobody used it", "publicReason", "The prototype showed little demand."));
-
+		assertThat(support.instance(ref)).isNull();
+		assertThat(passed(ref)).contains("BoundaryEvent_PrototypeStopped", "EndEvent_PrototypeStopped");
 		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
 		assertThat(support.lastReason(ref)).isEqualTo("The prototype showed little demand.");
 	}
 
 	@Test
-	void anOverdueCheckpointRemindsTheChampionThenEscalatesToTheInnovationOffice() {
+	void deniedFundingEndsTheIdeaNotAdoptedWithTheFundingReason() {
+		prototypeThrows("FUNDING_DENIED", "fundingReason", "No budget left this year.");
 		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
-		Task checkpoint = support.task(ref, "Task_ReviewCheckpoint");
-		assertThat(checkpoint.getDueDate()).isEqualTo(java.sql.Timestamp.valueOf(LocalDate.of(2027, 1, 31).atStartOfDay()));
+		reachPrototype(ref);
 
-		List<Job> timers = support.timers(support.instance(ref), "Task_ReviewCheckpoint");
-		assertThat(timers).hasSize(2);
-		support.runTimer(timers.get(0));
-		assertThat(support.task(ref, "Task_ReviewCheckpoint").getPriority()).isEqualTo(70);
-		support.runTimer(timers.get(1));
+		assertThat(support.instance(ref)).isNull();
+		assertThat(passed(ref)).contains("BoundaryEvent_FundingDenied", "EndEvent_NoFunding");
+		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
+		assertThat(support.lastReason(ref)).isEqualTo("No budget left this year.");
+	}
 
-		Task escalated = support.task(ref, "Task_ReviewCheckpoint");
-		assertThat(escalated.getPriority()).isEqualTo(100);
-		assertThat(escalated.getAssignee()).isEqualTo(ProcessTestSupport.CHAMPION);
-		assertThat(engine.getTaskService().getIdentityLinksForTask(escalated.getId())).extracting(IdentityLink::getGroupId)
-			.contains("innovation-office");
+	// ---- the real prototype: its BPMN errors and variables reach the idea's call activity
+
+	/** This test's latest prototype is the real model; the models it calls answer at once. */
+	void deployRealPrototype(String fundingOutcome) {
+		engine.getRepositoryService()
+			.createDeployment()
+			.name("real prototype")
+			.addClasspathResource("processes/prototype.bpmn")
+			.addClasspathResource("forms/review-milestone-checkpoint.form")
+			.addClasspathResource("forms/decide-open-data-waiver.form")
+			.addClasspathResource("forms/request-more-datasets.form")
+			.deploy();
+		mock(ProcessKeys.FUNDING_REQUEST, execution -> {
+			execution.setVariable("fundingOutcome", fundingOutcome);
+			execution.setVariable("approvedAmountCents", "DENIED".equals(fundingOutcome) ? 0L : 450050L);
+			execution.setVariable("fundingReason",
+					"DENIED".equals(fundingOutcome) ? "No budget left this year." : null);
+		}).deploy(engine);
+		mock(ProcessKeys.DATA_OPENING, execution -> {
+			execution.setVariable("datasetOutcome", "PUBLISHED");
+			execution.setVariable("catalogueId", "catalogue-" + execution.getVariable("datasetTitle"));
+		}).deploy(engine);
+	}
+
+	void reviewCheckpoint(String ref, Map<String, Object> form) {
+		support.complete(ref, "Task_ReviewCheckpoint", form);
 	}
 
 	@Test
-	void thePilotStartsWhenFiveDatasetsFromTwoDepartmentsArePublished() {
+	void theRealPrototypeHandsItsOutcomeToThePilot() {
+		deployRealPrototype("APPROVED");
 		String ref = submit();
-		reachPilot(ref);
+		reachPrototype(ref);
 
-		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults").hasNotPassed("Task_DecideWaiver");
+		reviewCheckpoint(ref, Map.of("checkpointDecision", "CONTINUE", "checkpointNotes", "On track"));
+
+		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
 		assertThat(support.instance(ref)).variables()
+			.containsEntry("fundingOutcome", "APPROVED")
 			.containsEntry("publishedDatasetCount", 5)
 			.containsEntry("publishingDepartmentCount", 2)
 			.containsEntry("openDataThresholdMet", true);
@@ -455,121 +408,44 @@ class IdeaToServiceProcessTest {
 	}
 
 	@Test
-	void tooFewPublishedDatasetsBlockThePilotUntilAWaiverIsGranted() {
-		REFUSED_DATASETS.add("Air quality 1");
+	void theRealPrototypesStopAtACheckpointEndsTheIdeaWithItsReason() {
+		deployRealPrototype("APPROVED");
 		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
-		passCheckpoint(ref);
+		reachPrototype(ref);
 
-		assertThat(support.instance(ref)).isWaitingAt("Task_DecideWaiver").hasNotPassed("Task_RecordPilotResults");
-		assertThat(support.status(ref)).isEqualTo(PROTOTYPING);
-		assertThat(support.instance(ref)).variables().containsEntry("publishedDatasetCount", 4);
+		reviewCheckpoint(ref, Map.of("checkpointDecision", "STOP", "checkpointNotes", "Nobody used it",
+				"publicReason", "The prototype showed little demand."));
 
-		support.complete(ref, "Task_DecideWaiver",
-				Map.of("waiverDecision", "WAIVE", "waiverReason", "Four datasets are enough for a street trial."));
-
-		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
-		assertThat(support.status(ref)).isEqualTo(PILOT);
-	}
-
-	@Test
-	void datasetsFromOneDepartmentOnlyDoNotMeetTheThreshold() {
-		String ref = submit();
-		List<Map<String, Object>> oneDepartment = new ArrayList<>();
-		for (int i = 1; i <= 5; i++) {
-			oneDepartment.add(item("title", "Traffic counts " + i, "ownerDepartment", "dept-mobility", "purpose", "Map"));
-		}
-		reachPrototype(ref, oneDepartment);
-		passCheckpoint(ref);
-
-		assertThat(support.instance(ref)).isWaitingAt("Task_DecideWaiver");
-		assertThat(support.instance(ref)).variables().containsEntry("publishingDepartmentCount", 1);
-	}
-
-	@Test
-	void moreDatasetsCanBeRequestedUntilTheThresholdIsMet() {
-		String ref = submit();
-		reachPrototype(ref, fiveDatasets().subList(0, 3));
-		passCheckpoint(ref);
-		support.complete(ref, "Task_DecideWaiver", Map.of("waiverDecision", "REQUEST_MORE_DATA"));
-		assertThat(support.task(ref, "Task_RequestMoreDatasets").getAssignee()).isEqualTo(ProcessTestSupport.CHAMPION);
-
-		support.complete(ref, "Task_RequestMoreDatasets", Map.of("additionalDatasets", JsonVariables.list(fiveDatasets().subList(3, 5))));
-
-		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
-		assertThat(support.instance(ref)).variables().containsEntry("publishedDatasetCount", 5);
-	}
-
-	@Test
-	void theInnovationOfficeCanStopAPrototypeThatLacksData() {
-		String ref = submit();
-		reachPrototype(ref, List.of());
-		passCheckpoint(ref);
-
-		support.complete(ref, "Task_DecideWaiver",
-				Map.of("waiverDecision", "STOP", "publicReason", "The data the service needs cannot be opened."));
-
+		assertThat(passed(ref)).contains("BoundaryEvent_PrototypeStopped", "EndEvent_PrototypeStopped");
 		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
-		assertThat(support.lastReason(ref)).isEqualTo("The data the service needs cannot be opened.");
+		assertThat(support.lastReason(ref)).isEqualTo("The prototype showed little demand.");
+		assertThat(support.openTasks(ref)).isEmpty();
 	}
 
 	@Test
-	void theRealFundingRequestFundsThePrototypeFromTheSponsorsBudget() {
-		// this test's latest funding-request is the real model, not the mock
-		engine.getRepositoryService().createDeployment().name("real funding-request")
-			.addClasspathResource("processes/funding-request.bpmn")
-			.addClasspathResource("forms/approve-funding.form")
-			.addClasspathResource("forms/confirm-funded-initiative.form")
-			.addClasspathResource("forms/revise-funding-request.form")
-			.deploy();
-		long budgetBefore = budgets.remainingCents("dept-mobility", budgets.currentYear());
+	void theRealPrototypesChangeOfDirectionReturnsToCoDesign() {
+		deployRealPrototype("APPROVED");
 		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
+		reachPrototype(ref);
 
-		Task approval = support.task(ref, "Task_ApproveAsInnovationOffice");
-		assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getGroupId)
-			.containsExactly("innovation-office");
-		engine.getFormService().submitTaskForm(approval.getId(), Map.of("approvalDecision", "APPROVE"));
-		passCheckpoint(ref);
+		reviewCheckpoint(ref, Map.of("checkpointDecision", "CHANGE_DIRECTION", "checkpointNotes",
+				"Cyclists want a different street"));
 
-		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
-		assertThat(support.instance(ref)).variables()
-			.containsEntry("fundingOutcome", "APPROVED")
-			.containsEntry("approvedAmountCents", 450050L)
-			.containsKey("fundingApprovers");
-		assertThat(budgets.remainingCents("dept-mobility", budgets.currentYear())).isEqualTo(budgetBefore - 450050L);
+		assertThat(support.instance(ref)).isWaitingAt("Task_PlanCodesignSession");
+		assertThat(support.openTasks(ref)).containsExactly("Task_PlanCodesignSession");
+		assertThat(support.status(ref)).isEqualTo(CO_DESIGN);
 	}
 
 	@Test
-	void theRealDataOpeningPublishesTheDatasetsTheThresholdCounts() {
-		// this test's latest data-opening is the real model, not the mock
-		engine.getRepositoryService().createDeployment().name("real data-opening")
-			.addClasspathResource("processes/data-opening.bpmn")
-			.addClasspathResource("forms/assess-dataset.form")
-			.addClasspathResource("forms/review-personal-data.form")
-			.addClasspathResource("forms/publish-dataset.form")
-			.deploy();
+	void theRealPrototypesDeniedFundingEndsTheIdeaWithTheFundingReason() {
+		deployRealPrototype("DENIED");
 		String ref = submit();
-		reachPrototype(ref, fiveDatasets());
-		passCheckpoint(ref);
+		reachPrototype(ref);
 
-		for (Task assessment : support.tasks(ref, "Task_AssessDataset")) {
-			engine.getFormService().submitTaskForm(assessment.getId(), Map.of("datasetAssessment", "CAN_OPEN",
-					"containsPersonalData", "NO", "containsLocationData", "NO", "commerciallySensitive", "NO",
-					"alreadyPublic", "NO"));
-		}
-		for (Task publication : support.tasks(ref, "Task_PublishDataset")) {
-			engine.getFormService().submitTaskForm(publication.getId(), Map.of("catalogueTitle", "Counts",
-					"catalogueDescription", "Traffic and air", "datasetLicence", "CC-BY-4.0", "datasetFormat", "CSV",
-					"datasetUrl", "https://data.city.example/counts", "updateFrequency", "MONTHLY", "contactPoint",
-					"opendata@city.example"));
-		}
-		support.runJobs(ref);
-
-		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
-		assertThat(support.instance(ref)).variables().containsEntry("publishedDatasetCount", 5)
-			.containsEntry("publishingDepartmentCount", 2);
-		assertThat(catalogue.findAll()).filteredOn(dataset -> ref.equals(dataset.ideaReference())).hasSize(5);
+		assertThat(passed(ref)).contains("BoundaryEvent_FundingDenied", "EndEvent_NoFunding");
+		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
+		assertThat(support.lastReason(ref)).isEqualTo("No budget left this year.");
+		assertThat(support.openTasks(ref)).isEmpty();
 	}
 
 	// ---- pilot, approvals, council
@@ -577,7 +453,7 @@ class IdeaToServiceProcessTest {
 	@Test
 	void aPilotThatIsNotRecommendedEndsNotAdopted() {
 		String ref = submit();
-		reachPilot(ref);
+		reachPrototype(ref);
 		support.complete(ref, "Task_RecordPilotResults",
 				Map.of("pilotResults", "Few users", "objectivesMet", "NONE", "pilotParticipants", 12));
 		assertThat(engine.getTaskService().getIdentityLinksForTask(support.task(ref, "Task_RecommendAdoption").getId()))
@@ -589,191 +465,111 @@ class IdeaToServiceProcessTest {
 
 		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
 		assertThat(support.lastReason(ref)).isEqualTo("The pilot missed its objectives.");
+		assertThat(calls(ref, ProcessKeys.SERVICE_APPROVAL)).isZero();
 	}
 
 	@Test
-	void everyImplementingDepartmentPlusLegalItAndFinanceApproveInParallel() {
+	void anApprovedServiceGoesToTheCouncilAndIsAdoptedThenLaunched() {
 		String ref = submit();
-		reachPilot(ref);
-		support.complete(ref, "Task_RecordPilotResults",
-				Map.of("pilotResults", "300 pupils cycled", "objectivesMet", "ALL", "pilotParticipants", 300));
-		support.complete(ref, "Task_RecommendAdoption", Map.of("adoptionRecommendation", "ADOPT",
-				"implementingDepartments", JsonVariables.list(List.of("dept-mobility", "dept-urban-planning"))));
+		reachApprovals(ref);
 
-		List<String> groups = support.tasks(ref, "Task_ApproveService")
-			.stream()
-			.flatMap(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).stream())
-			.map(IdentityLink::getGroupId)
-			.toList();
-		assertThat(groups).containsExactlyInAnyOrder("dept-mobility", "dept-urban-planning", "legal", "it", "finance");
-		assertThat(support.status(ref)).isEqualTo(APPROVALS);
-
-		approveAll(ref);
-
-		assertThat(support.statusHistory(ref)).endsWith(APPROVALS, COUNCIL, ADOPTED);
-		assertThat(support.instance(ref)).isWaitingAt("Task_IssueDirectives");
+		assertThat(calledWith(ProcessKeys.SERVICE_APPROVAL)).containsEntry("ideaReference", ref)
+			.containsEntry("champion", ProcessTestSupport.CHAMPION)
+			.containsEntry("objectives", "Safer cycling to school")
+			.containsEntry("pilotResults", "300 pupils cycled")
+			.containsKeys("implementingDepartments", "approvalRound", "ideaDescription", "ideaTheme", "ideaReach");
+		assertThat(((SpinJsonNode) calledWith(ProcessKeys.SERVICE_APPROVAL).get("implementingDepartments")).elements())
+			.extracting(SpinJsonNode::stringValue)
+			.containsExactly("dept-mobility", "dept-urban-planning");
+		assertThat(calledWith(ProcessKeys.COUNCIL_ADOPTION)).containsEntry("sponsorDepartment", "dept-mobility");
+		assertThat(calledWith(ProcessKeys.SERVICE_LAUNCH)).containsEntry("actNumber", "2026/117")
+			.containsEntry("actDate", "2026-11-20")
+			.containsEntry("sponsorDepartment", "dept-mobility")
+			.containsEntry("ideaReference", ref);
+		assertThat(support.statusHistory(ref)).endsWith(PILOT, COUNCIL, ADOPTED);
+		assertThat(passed(ref)).containsSubsequence("CallActivity_ApproveService", "CallActivity_CouncilAdoption",
+				"EndEvent_IdeaAdopted", "CallActivity_LaunchService", "EndEvent_FollowUpDone");
+		assertThat(support.instance(ref)).isNull();
 	}
 
 	@Test
-	void requestedChangesGoBackToTheChampionAndEveryApprovalRunsAgain() {
+	void aServiceTheDepartmentsRejectEndsNotAdoptedWithTheirReason() {
+		approvalEndsWith("REJECTED", "it: Cannot be run on city systems");
 		String ref = submit();
-		reachPilot(ref);
-		recordPilotAndRecommend(ref);
-		List<Task> approvals = support.tasks(ref, "Task_ApproveService");
-		for (Task task : approvals) {
-			boolean legal = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-				.anyMatch(link -> "legal".equals(link.getGroupId()));
-			engine.getFormService().submitTaskForm(task.getId(), legal
-					? Map.of("approvalDecision", "REQUEST_CHANGES", "approvalReason", "Add a data protection notice")
-					: Map.of("approvalDecision", "APPROVE"));
-		}
-		support.runJobs(ref);
+		reachApprovals(ref);
 
-		assertThat(support.instance(ref)).isWaitingAt("Task_ReviseProposal");
-		assertThat(support.instance(ref)).variables()
-			.containsEntry("approvalFeedback", "legal: Add a data protection notice")
-			.containsEntry("approvalRound", 2);
-
-		support.complete(ref, "Task_ReviseProposal", Map.of("revisionSummary", "Notice added"));
-		assertThat(support.tasks(ref, "Task_ApproveService")).hasSize(4);
-		approveAll(ref);
-
-		assertThat(support.status(ref)).isEqualTo(ADOPTED);
-	}
-
-	@Test
-	void oneRejectionEndsTheIdeaNotAdoptedWithThePublicReason() {
-		String ref = submit();
-		reachPilot(ref);
-		recordPilotAndRecommend(ref);
-		Task first = support.tasks(ref, "Task_ApproveService").get(0);
-		assertThatThrownBy(() -> engine.getFormService().submitTaskForm(first.getId(), Map.of("approvalDecision", "REJECT")))
-			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessage("Reason is required.");
-
-		for (Task task : support.tasks(ref, "Task_ApproveService")) {
-			boolean it = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-				.anyMatch(link -> "it".equals(link.getGroupId()));
-			engine.getFormService().submitTaskForm(task.getId(), it
-					? Map.of("approvalDecision", "REJECT", "approvalReason", "Cannot be run on city systems")
-					: Map.of("approvalDecision", "APPROVE"));
-		}
-		support.runJobs(ref);
-
+		assertThat(passed(ref)).contains("EndEvent_ApprovalRefused").doesNotContain("CallActivity_CouncilAdoption");
 		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
 		assertThat(support.lastReason(ref)).isEqualTo("it: Cannot be run on city systems");
+		assertThat(support.instance(ref)).isNull();
 	}
 
 	@Test
 	void aCouncilRejectionEndsTheIdeaNotAdopted() {
-		councilDecision("REJECTED", "The council prefers a city-wide plan.");
+		councilDecides("REJECTED", "The council prefers a city-wide plan.");
 		String ref = submit();
-		reachAdoption(ref);
+		reachApprovals(ref);
 
 		assertThat(support.statusHistory(ref)).endsWith(COUNCIL, NOT_ADOPTED);
 		assertThat(support.lastReason(ref)).isEqualTo("The council prefers a city-wide plan.");
 		assertThat(support.instance(ref)).isNull();
+		assertThat(calls(ref, ProcessKeys.SERVICE_LAUNCH)).isZero();
 	}
 
-	// ---- going official, launch and follow-up
+	// ---- after the launch
 
 	@Test
-	void anAdoptedServiceGoesLiveAfterDirectivesAnnouncementAndLaunch() {
+	void aServiceToBeImprovedStartsANewCoDesignRoundOnTheSameIdea() {
+		sustainabilityReviewDecides("IMPROVE");
 		String ref = submit();
-		reachAdoption(ref);
-		launch(ref);
-
-		assertThat(support.statusHistory(ref)).containsExactly(SUBMITTED, IN_REVIEW, CO_DESIGN, PROTOTYPING, PILOT,
-				APPROVALS, COUNCIL, ADOPTED, LIVE);
-		assertThat(support.instance(ref)).isWaitingAt("Event_FollowUpDue");
-	}
-
-	@Test
-	void aLaunchBeforeTheDirectiveTakesEffectIsRefused() {
-		String ref = submit();
-		reachAdoption(ref);
-		issueDirectives(ref, "2027-03-01");
-
-		assertThatThrownBy(() -> support.complete(ref, "Task_ConfirmLaunch",
-				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-02-01")))
-			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessage("Start date: the service cannot start on 2027-02-01: the directive that makes it official takes effect on 2027-03-01.");
-		assertThat(support.status(ref)).isEqualTo(ADOPTED);
-	}
-
-	@Test
-	void theFollowUpReviewCanKeepTheService() {
-		String ref = submit();
-		reachAdoption(ref);
-		launch(ref);
-		support.runTimer(timer(ref, "Event_FollowUpDue"));
-
-		support.complete(ref, "Task_ReviewSustainability",
-				Map.of("sustainabilityDecision", "KEEP", "sustainabilityNotes", "Used daily"));
-
-		assertThat(support.instance(ref)).isNull();
-		assertThat(support.status(ref)).isEqualTo(LIVE);
-	}
-
-	@Test
-	void theFollowUpReviewCanRetireTheServiceWithAPublicNote() {
-		String ref = submit();
-		reachAdoption(ref);
-		launch(ref);
-		support.runTimer(timer(ref, "Event_FollowUpDue"));
-
-		support.complete(ref, "Task_ReviewSustainability",
-				Map.of("sustainabilityDecision", "RETIRE", "sustainabilityNotes", "Replaced by the regional network"));
-
-		assertThat(support.status(ref)).isEqualTo(LIVE);
-		assertThat(support.lastReason(ref)).contains("retired");
-	}
-
-	@Test
-	void theFollowUpReviewCanStartANewCoDesignRoundOnTheSameIdea() {
-		String ref = submit();
-		reachAdoption(ref);
-		launch(ref);
-		support.runTimer(timer(ref, "Event_FollowUpDue"));
-
-		support.complete(ref, "Task_ReviewSustainability",
-				Map.of("sustainabilityDecision", "IMPROVE", "sustainabilityNotes", "Extend to the east side"));
+		reachApprovals(ref);
 
 		assertThat(support.instance(ref)).isWaitingAt("Task_PlanCodesignSession");
 		assertThat(support.task(ref, "Task_PlanCodesignSession").getAssignee()).isEqualTo(ProcessTestSupport.CHAMPION);
 		assertThat(support.status(ref)).isEqualTo(CO_DESIGN);
+		assertThat(calls(ref, ProcessKeys.IDEA_SCREENING)).as("no second screening").isEqualTo(1);
+
+		// the next round's approvals go on from the round the last ones ended in
+		sustainabilityReviewDecides("KEEP");
+		planSession(ref);
+		recordViableOutcome(ref);
+		recordPilotAndRecommend(ref);
+		assertThat(calledWith(ProcessKeys.SERVICE_APPROVAL)).containsEntry("approvalRound", 2);
+		assertThat(support.instance(ref)).isNull();
 	}
 
-	// ---- deadlines
+	// ---- withdrawal
 
 	@Test
-	void anOverdueScreeningRemindsThenEscalates() {
+	void theCitizenCanWithdrawAnIdeaWhileAStageItCalledRuns() {
+		prototypeWaits();
 		String ref = submit();
-		Task task = support.task(ref, "Task_ScreenIdea");
-		List<Job> timers = support.timers(support.instance(ref), "Task_ScreenIdea");
-		assertThat(timers).hasSize(2);
-		assertThat(timers.get(0).getDuedate()).isBefore(task.getDueDate());
-		assertThat(timers.get(1).getDuedate()).isAfter(task.getDueDate());
+		reachPrototype(ref);
+		assertThat(support.instance(ref)).isWaitingAt("CallActivity_BuildPrototype");
+		assertThat(support.instance(ref, ProcessKeys.PROTOTYPE)).isNotNull();
 
-		support.runTimer(timers.get(0));
-		assertThat(support.task(ref, "Task_ScreenIdea").getPriority()).isEqualTo(70);
-		support.runTimer(timers.get(1));
-		assertThat(support.task(ref, "Task_ScreenIdea").getPriority()).isEqualTo(100);
+		support.runtime()
+			.createMessageCorrelation("IdeaWithdrawalRequested")
+			.processInstanceBusinessKey(ref)
+			.correlate();
+
+		assertThat(support.instance(ref)).isNull();
+		assertThat(support.status(ref)).isEqualTo(WITHDRAWN);
+		assertThat(support.instance(ref, ProcessKeys.PROTOTYPE)).as("the prototype stops too").isNull();
 	}
 
 	@Test
-	void anOverdueDepartmentTaskEscalatesToTheDepartmentsHeads() {
+	void anAdoptedIdeaCanNoLongerBeWithdrawn() {
+		launchWaits();
 		String ref = submit();
-		reachAdoption(ref);
-		issueDirectives(ref, "2027-01-01");
-		Task launch = support.task(ref, "Task_ConfirmLaunch");
-		List<Job> deadlines = support.timers(support.instance(ref), "Task_ConfirmLaunch");
-		Job escalation = deadlines.get(deadlines.size() - 1);
+		reachApprovals(ref);
+		assertThat(support.status(ref)).isEqualTo(ADOPTED);
 
-		support.runTimer(escalation);
-
-		assertThat(engine.getTaskService().getIdentityLinksForTask(launch.getId())).extracting(IdentityLink::getGroupId)
-			.containsExactlyInAnyOrder("dept-mobility", "heads-mobility");
+		assertThatThrownBy(() -> support.runtime()
+			.createMessageCorrelation("IdeaWithdrawalRequested")
+			.processInstanceBusinessKey(ref)
+			.correlate()).isInstanceOf(MismatchingMessageCorrelationException.class);
+		assertThat(support.instance(ref)).isWaitingAt("CallActivity_LaunchService");
 	}
 
 	// ---- the start form of a civil servant
@@ -789,14 +585,17 @@ class IdeaToServiceProcessTest {
 
 		String ref = instance.getBusinessKey();
 		assertThat(ref).matches("IDEA-\\d{4}-\\d{6}");
-		assertThat(instance).isWaitingAt("Task_ScreenIdea");
+		assertThat(instance).isWaitingAt("Task_AssignChampion").hasPassed("CallActivity_ScreenIdea");
+		assertThat(calledWith(ProcessKeys.IDEA_SCREENING)).containsEntry("ideaReference", ref)
+			.containsEntry("ideaTitle", "Repair café in the library")
+			.containsEntry("ideaTheme", "CULTURE")
+			.doesNotContainKeys("submitterName", "submitterEmail");
 		assertThat(instance).variables().doesNotContainKeys("submitterName", "submitterEmail");
 		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId()).variableNameIn("submitterName", "submitterEmail").count()).isZero();
 		assertThat(engine.getHistoryService().createHistoricDetailQuery()
 			.processInstanceId(instance.getId()).list())
 			.noneMatch(detail -> detail.toString().contains("ana@example.org"));
-		assertThat(support.status(ref)).isEqualTo(IN_REVIEW);
 	}
 
 	@Test
@@ -809,7 +608,7 @@ class IdeaToServiceProcessTest {
 				Map.of("ideaTitle", "Repair café", "ideaDescription", "Monthly", "ideaTheme", "CULTURE",
 						"ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP", "submitterEmail", "not-an-address")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessage("Citizen's e-mail address must be a valid e-mail address.");
+			.hasMessageContaining("not an e-mail address");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
 	}
 

@@ -12,6 +12,7 @@ import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.idea.IdeaSubmission;
 import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
+import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.process.ProcessTestSupport;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -306,7 +307,7 @@ class NotificationTest {
 		assertThat(newTask).hasSize(1);
 		assertThat(GreenMailUtil.getBody(newTask[0])).contains("Screen idea").contains(ref);
 
-		support.runTimers(support.instance(ref), "Task_ScreenIdea");
+		support.runTimers(support.instance(ref, ProcessKeys.IDEA_SCREENING), "Task_ScreenIdea");
 		support.runMailJobs();
 		assertThat(mailsTo("screener@city.example")).hasSize(3);
 

@@ -191,7 +191,8 @@ class IdeaApiControllerTest {
 		ProcessInstance instance = support.instance(reference);
 		assertThat(instance).isNotNull();
 		assertThat(instance.getBusinessKey()).isEqualTo(reference);
-		assertThat(instance).isWaitingAt("Task_ScreenIdea");
+		assertThat(instance).isWaitingAt("CallActivity_ScreenIdea");
+		assertThat(support.instance(reference, ProcessKeys.IDEA_SCREENING)).isWaitingAt("Task_ScreenIdea");
 		assertThat(instance).variables()
 			.containsEntry("ideaReference", reference)
 			.containsEntry("ideaTitle", "Bike lanes on the ring road")
@@ -377,7 +378,7 @@ class IdeaApiControllerTest {
 			.andExpect(jsonPath("$.detail").value(containsString("no open question")));
 
 		ask(reference, "Which streets exactly?");
-		assertThat(support.instance(reference)).isWaitingAt("Gateway_AwaitAnswer");
+		assertThat(screening(reference)).isWaitingAt("Gateway_AwaitAnswer");
 		track(code).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("IN_REVIEW"))
 			.andExpect(jsonPath("$.openQuestion").value("Which streets exactly?"));
@@ -389,13 +390,13 @@ class IdeaApiControllerTest {
 			.andExpect(jsonPath("$.detail").value(containsString("Please write your answer.")));
 		answer(code, Map.of("answer", "x".repeat(4001))).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("at most 4000 characters")));
-		assertThat(support.instance(reference)).isWaitingAt("Gateway_AwaitAnswer");
+		assertThat(screening(reference)).isWaitingAt("Gateway_AwaitAnswer");
 
 		answer(code, Map.of("answer", "  The ring road between the north and the east gate.  "))
 			.andExpect(status().isAccepted());
 
-		assertThat(support.instance(reference)).isWaitingAt("Task_ScreenIdea");
-		assertThat(support.instance(reference)).variables()
+		assertThat(screening(reference)).isWaitingAt("Task_ScreenIdea");
+		assertThat(screening(reference)).variables()
 			.containsEntry("citizenAnswer", "The ring road between the north and the east gate.");
 		track(code).andExpect(jsonPath("$.openQuestion").doesNotExist())
 			.andExpect(jsonPath("$.status").value("IN_REVIEW"));
@@ -403,8 +404,12 @@ class IdeaApiControllerTest {
 		answer(code, Map.of("answer", "And the south gate.")).andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value(containsString("no open question")));
-		assertThat(support.instance(reference)).variables()
+		assertThat(screening(reference)).variables()
 			.containsEntry("citizenAnswer", "The ring road between the north and the east gate.");
+	}
+
+	ProcessInstance screening(String reference) {
+		return support.instance(reference, ProcessKeys.IDEA_SCREENING);
 	}
 
 	@Test

@@ -54,8 +54,17 @@ public class ProcessTestSupport {
 	}
 
 	public String submitIdea(String title, Theme theme, Reach reach) {
-		return submission.submit(new IdeaService.NewIdea(title, "A description of " + title, theme, reach,
-				Channel.PORTAL, "Test Citizen", "citizen@example.org", null)).idea().reference();
+		return submission.submit(newIdea(title, theme, reach)).idea().reference();
+	}
+
+	/** An idea as the portal registers it, without starting its process: for a called model tested on its own. */
+	public String registerIdea(String title, Theme theme, Reach reach) {
+		return ideas.register(newIdea(title, theme, reach)).idea().reference();
+	}
+
+	private static IdeaService.NewIdea newIdea(String title, Theme theme, Reach reach) {
+		return new IdeaService.NewIdea(title, "A description of " + title, theme, reach, Channel.PORTAL, "Test Citizen",
+				"citizen@example.org", null);
 	}
 
 	/** A user with the password "password-" + id, member of these groups (created if missing). */
@@ -98,9 +107,14 @@ public class ProcessTestSupport {
 	}
 
 	public ProcessInstance instance(String reference) {
+		return instance(reference, ProcessKeys.IDEA_TO_SERVICE);
+	}
+
+	/** The idea's running instance of this model, e.g. of idea-screening while the idea is screened. */
+	public ProcessInstance instance(String reference, String processKey) {
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
-			.processDefinitionKey(ProcessKeys.IDEA_TO_SERVICE)
+			.processDefinitionKey(processKey)
 			.processInstanceBusinessKey(reference)
 			.singleResult();
 	}

@@ -1,0 +1,455 @@
+package city.ideatoservice.codesign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import city.ideatoservice.IdeaToServiceTest;
+import city.ideatoservice.funding.PrototypeBudgets;
+import city.ideatoservice.idea.Reach;
+import city.ideatoservice.idea.Theme;
+import city.ideatoservice.opendata.PublishedDatasetRepository;
+import city.ideatoservice.process.JsonVariables;
+import city.ideatoservice.process.MockedProcesses;
+import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.process.ProcessTestSupport;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.mockito.process.CallActivityMockForSpringContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * prototype on its own, started the way CallActivity_BuildPrototype of idea-to-service starts it: the idea, its
+ * sponsor department and champion, the objectives, milestones, datasets and budget of the co-design outcome. The
+ * funding-request and data-opening it calls are mocks (each is tested on its own), except in the two tests that
+ * deploy the real ones. Tasks are submitted through the form service as Tasklist does, by logged-in users. The BPMN
+ * errors it ends with are caught by the call activity of idea-to-service (IdeaToServiceProcessTest shows that they
+ * arrive there, with the variables the idea's end events read); started alone, an error end event only ends its
+ * branch, so these tests check that the branch reaches it and what it leaves for the caller.
+ */
+@IdeaToServiceTest
+@MockedProcesses({ ProcessKeys.DATA_OPENING, ProcessKeys.FUNDING_REQUEST })
+class PrototypeProcessTest {
+
+	static final String CHECKPOINT = "Task_ReviewCheckpoint";
+
+	static final String WAIVER = "Task_DecideWaiver";
+
+	static final String MORE_DATASETS = "Task_RequestMoreDatasets";
+
+	static final String CHAMPION = ProcessTestSupport.CHAMPION;
+
+	static final String INNOVATION_OFFICER = "officer-prototype";
+
+	/** Titles of datasets the data-opening mock refuses (all others are published). */
+	static final Set<String> REFUSED_DATASETS = ConcurrentHashMap.newKeySet();
+
+	/** The variables the funding-request mock was called with (some are null). */
+	static final Map<String, Object> FUNDING_CALLED_WITH = Collections.synchronizedMap(new HashMap<>());
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	ProcessTestSupport support;
+
+	@Autowired
+	PrototypeBudgets budgets;
+
+	@Autowired
+	PublishedDatasetRepository catalogue;
+
+	@BeforeEach
+	void setUp() {
+		AbstractAssertions.init(engine);
+		REFUSED_DATASETS.clear();
+		FUNDING_CALLED_WITH.clear();
+		support.ensureUser(CHAMPION, "innovation-office");
+		support.ensureUser(INNOVATION_OFFICER, "innovation-office");
+		fundingOutcome("APPROVED", 450050L, null);
+		new CallActivityMockForSpringContext(ProcessKeys.DATA_OPENING, context).onExecutionDo(execution -> {
+			String title = (String) execution.getVariable("datasetTitle");
+			boolean refused = REFUSED_DATASETS.contains(title);
+			execution.setVariable("datasetOutcome", refused ? "REFUSED" : "PUBLISHED");
+			execution.setVariable("catalogueId", refused ? null : "catalogue-" + title.hashCode());
+			execution.setVariable("datasetReason", refused ? "Contains personal data" : null);
+		}).deploy(engine);
+	}
+
+	void fundingOutcome(String outcome, long approvedCents, String reason) {
+		new CallActivityMockForSpringContext(ProcessKeys.FUNDING_REQUEST, context).onExecutionDo(execution -> {
+			FUNDING_CALLED_WITH.putAll(execution.getVariables());
+			execution.setVariable("fundingOutcome", outcome);
+			execution.setVariable("approvedAmountCents", approvedCents);
+			execution.setVariable("fundingReason", reason);
+		}).deploy(engine);
+	}
+
+	static Map<String, Object> item(String... keyValues) {
+		Map<String, Object> item = new LinkedHashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			item.put(keyValues[i], keyValues[i + 1]);
+		}
+		return item;
+	}
+
+	/** Five datasets from two departments: enough for the pilot when all are published. */
+	static List<Map<String, Object>> fiveDatasets() {
+		List<Map<String, Object>> datasets = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			datasets.add(item("title", "Traffic counts " + i, "ownerDepartment", "dept-mobility", "purpose", "Map"));
+		}
+		for (int i = 1; i <= 2; i++) {
+			datasets.add(item("title", "Air quality " + i, "ownerDepartment", "dept-environment", "purpose", "Map"));
+		}
+		return datasets;
+	}
+
+	/** The variables CallActivity_BuildPrototype passes in (camunda:in), for an idea registered as the portal does. */
+	ProcessInstance buildPrototype(List<Map<String, Object>> datasets) {
+		String reference = support.registerIdea("Bike lanes", Theme.MOBILITY, Reach.CITY);
+		Map<String, Object> in = new HashMap<>();
+		in.put("ideaReference", reference);
+		in.put("ideaTitle", "Bike lanes");
+		in.put("ideaDescription", "A description of Bike lanes");
+		in.put("ideaTheme", "MOBILITY");
+		in.put("ideaReach", "CITY");
+		in.put("sponsorDepartment", "dept-mobility");
+		in.put("champion", CHAMPION);
+		in.put("objectives", "Safer cycling to school");
+		in.put("milestones",
+				JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", "2027-01-31"))));
+		in.put("datasets", JsonVariables.list(datasets));
+		in.put("requestedAmountCents", 450050L);
+		in.put("fundedInitiative", null);
+		return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.PROTOTYPE, reference, in);
+	}
+
+	Task task(ProcessInstance instance, String taskDefinitionKey) {
+		Task task = engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(taskDefinitionKey)
+			.singleResult();
+		assertThat(task).as("open task %s", taskDefinitionKey).isNotNull();
+		return task;
+	}
+
+	void complete(ProcessInstance instance, String taskDefinitionKey, String user, Map<String, Object> form) {
+		support.submitAs(user, task(instance, taskDefinitionKey).getId(), form);
+		support.runJobs(instance);
+	}
+
+	void passCheckpoint(ProcessInstance instance) {
+		complete(instance, CHECKPOINT, CHAMPION,
+				Map.of("checkpointDecision", "CONTINUE", "checkpointNotes", "On track"));
+	}
+
+	/** What CallActivity_BuildPrototype gets back (camunda:out): the variables of the ended instance. */
+	Map<String, Object> outputs(ProcessInstance instance) {
+		Map<String, Object> values = new HashMap<>();
+		for (HistoricVariableInstance variable : engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.list()) {
+			if (instance.getId().equals(variable.getActivityInstanceId())) {
+				values.put(variable.getName(), variable.getValue());
+			}
+		}
+		return values;
+	}
+
+	// ---- the three branches
+
+	@Test
+	void fundingMilestonesAndOpenDataStartTogetherAndThePrototypeIsReadyForThePilot() {
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+
+		assertThat(instance).isWaitingAt(CHECKPOINT)
+			.hasPassed("CallActivity_RequestFunding", "Gateway_FundingGranted", "CallActivity_OpenDataset",
+					"Task_CheckOpenDataThreshold");
+		assertThat(FUNDING_CALLED_WITH).containsEntry("requestedAmountCents", 450050L)
+			.containsEntry("fundingPurpose", "Safer cycling to school")
+			.containsEntry("sponsorDepartment", "dept-mobility")
+			.containsEntry("champion", CHAMPION);
+		Task checkpoint = task(instance, CHECKPOINT);
+		assertThat(checkpoint.getAssignee()).isEqualTo(CHAMPION);
+		assertThat(engine.getTaskService().getVariables(checkpoint.getId()))
+			.containsEntry("milestoneTitle", "Prototype on one street")
+			.containsEntry("milestoneDue", "2027-01-31");
+
+		passCheckpoint(instance);
+
+		assertThat(instance).isEnded().hasPassed("EndEvent_MilestoneReached", "EndEvent_PrototypeReady")
+			.hasNotPassed(WAIVER);
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 450050L)
+			.containsEntry("publishedDatasetCount", 5)
+			.containsEntry("publishingDepartmentCount", 2)
+			.containsEntry("openDataThresholdMet", true);
+	}
+
+	@Test
+	void deniedFundingStopsThePrototype() {
+		fundingOutcome("DENIED", 0L, "No budget left this year.");
+
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+
+		assertThat(instance).hasPassed("EndEvent_FundingDenied").hasNotPassed("EndEvent_PrototypeReady");
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "DENIED")
+			.containsEntry("fundingReason", "No budget left this year.");
+	}
+
+	// ---- milestones
+
+	@Test
+	void aCheckpointCanChangeDirection() {
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+
+		complete(instance, CHECKPOINT, CHAMPION, Map.of("checkpointDecision", "CHANGE_DIRECTION", "checkpointNotes",
+				"Cyclists want a different street"));
+
+		assertThat(instance).hasPassed("EndEvent_DirectionChanged").hasNotPassed("EndEvent_MilestoneReached");
+	}
+
+	@Test
+	void aCheckpointCanStopThePrototypeWithAReasonForTheCitizen() {
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+
+		complete(instance, CHECKPOINT, CHAMPION, Map.of("checkpointDecision", "STOP", "checkpointNotes",
+				"Nobody used it", "publicReason", "The prototype showed little demand."));
+
+		assertThat(instance).hasPassed("EndEvent_CheckpointStopped").hasNotPassed("EndEvent_MilestoneReached");
+		assertThat(outputs(instance)).containsEntry("publicReason", "The prototype showed little demand.");
+	}
+
+	@Test
+	void everyMilestoneHasItsCheckpointInTurn() {
+		String reference = support.registerIdea("Bike lanes", Theme.MOBILITY, Reach.CITY);
+		Map<String, Object> in = new HashMap<>();
+		in.put("ideaReference", reference);
+		in.put("ideaTitle", "Bike lanes");
+		in.put("sponsorDepartment", "dept-mobility");
+		in.put("champion", CHAMPION);
+		in.put("objectives", "Safer cycling to school");
+		in.put("milestones", JsonVariables.list(List.of(item("title", "First street", "dueDate", "2027-01-31"),
+				item("title", "Second street", "dueDate", "2027-03-31"))));
+		in.put("datasets", JsonVariables.list(fiveDatasets()));
+		in.put("requestedAmountCents", 450050L);
+		in.put("fundedInitiative", null);
+		ProcessInstance instance = engine.getRuntimeService()
+			.startProcessInstanceByKey(ProcessKeys.PROTOTYPE, reference, in);
+
+		assertThat(engine.getTaskService().getVariables(task(instance, CHECKPOINT).getId()))
+			.containsEntry("milestoneTitle", "First street");
+		passCheckpoint(instance);
+		assertThat(engine.getTaskService().getVariables(task(instance, CHECKPOINT).getId()))
+			.containsEntry("milestoneTitle", "Second street")
+			.containsEntry("milestoneDue", "2027-03-31");
+		passCheckpoint(instance);
+
+		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
+	}
+
+	@Test
+	void anOverdueCheckpointRemindsTheChampionThenEscalatesToTheInnovationOffice() {
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+		Task checkpoint = task(instance, CHECKPOINT);
+		assertThat(checkpoint.getDueDate())
+			.isEqualTo(java.sql.Timestamp.valueOf(LocalDate.of(2027, 1, 31).atStartOfDay()));
+
+		List<Job> timers = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.activityId(CHECKPOINT)
+			.orderByJobDuedate()
+			.asc()
+			.list();
+		assertThat(timers).hasSize(2);
+		engine.getManagementService().executeJob(timers.get(0).getId());
+		assertThat(task(instance, CHECKPOINT).getPriority()).isEqualTo(70);
+		engine.getManagementService().executeJob(timers.get(1).getId());
+
+		Task escalated = task(instance, CHECKPOINT);
+		assertThat(escalated.getPriority()).isEqualTo(100);
+		assertThat(escalated.getAssignee()).isEqualTo(CHAMPION);
+		assertThat(engine.getTaskService().getIdentityLinksForTask(escalated.getId()))
+			.extracting(IdentityLink::getGroupId)
+			.contains("innovation-office");
+	}
+
+	// ---- open data: the threshold, the waiver, more datasets
+
+	@Test
+	void datasetsFromOneDepartmentOnlyDoNotMeetTheThreshold() {
+		List<Map<String, Object>> oneDepartment = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			oneDepartment
+				.add(item("title", "Traffic counts " + i, "ownerDepartment", "dept-mobility", "purpose", "Map"));
+		}
+		ProcessInstance instance = buildPrototype(oneDepartment);
+		passCheckpoint(instance);
+
+		assertThat(instance).isWaitingAt(WAIVER);
+		assertThat(instance).variables()
+			.containsEntry("publishedDatasetCount", 5)
+			.containsEntry("publishingDepartmentCount", 1)
+			.containsEntry("openDataThresholdMet", false);
+		assertThat(engine.getTaskService().getIdentityLinksForTask(task(instance, WAIVER).getId()))
+			.extracting(IdentityLink::getGroupId)
+			.containsExactly("innovation-office");
+	}
+
+	@Test
+	void tooFewPublishedDatasetsHoldThePrototypeUntilAWaiverIsGranted() {
+		REFUSED_DATASETS.add("Air quality 1");
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+		passCheckpoint(instance);
+
+		assertThat(instance).isWaitingAt(WAIVER);
+		assertThat(instance).variables().containsEntry("publishedDatasetCount", 4);
+
+		complete(instance, WAIVER, INNOVATION_OFFICER,
+				Map.of("waiverDecision", "WAIVE", "waiverReason", "Four datasets are enough for a street trial."));
+
+		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
+		assertThat(outputs(instance)).containsEntry("waiverDecision", "WAIVE")
+			.containsEntry("waiverReason", "Four datasets are enough for a street trial.");
+	}
+
+	@Test
+	void moreDatasetsCanBeRequestedUntilTheThresholdIsMet() {
+		ProcessInstance instance = buildPrototype(fiveDatasets().subList(0, 3));
+		passCheckpoint(instance);
+		complete(instance, WAIVER, INNOVATION_OFFICER, Map.of("waiverDecision", "REQUEST_MORE_DATA"));
+		assertThat(task(instance, MORE_DATASETS).getAssignee()).isEqualTo(CHAMPION);
+
+		complete(instance, MORE_DATASETS, CHAMPION,
+				Map.of("additionalDatasets", JsonVariables.list(fiveDatasets().subList(3, 5))));
+
+		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
+		assertThat(outputs(instance)).containsEntry("publishedDatasetCount", 5)
+			.containsEntry("openDataThresholdMet", true);
+	}
+
+	@Test
+	void theInnovationOfficeCanStopAPrototypeThatLacksData() {
+		ProcessInstance instance = buildPrototype(List.of());
+		passCheckpoint(instance);
+
+		complete(instance, WAIVER, INNOVATION_OFFICER,
+				Map.of("waiverDecision", "STOP", "publicReason", "The data the service needs cannot be opened."));
+
+		assertThat(instance).hasPassed("EndEvent_StoppedForData").hasNotPassed("EndEvent_PrototypeReady");
+		assertThat(outputs(instance)).containsEntry("publicReason", "The data the service needs cannot be opened.");
+	}
+
+	// ---- with the real models it calls
+
+	@Test
+	void theRealFundingRequestFundsThePrototypeFromTheSponsorsBudget() {
+		// this test's latest funding-request is the real model, not the mock
+		engine.getRepositoryService()
+			.createDeployment()
+			.name("real funding-request")
+			.addClasspathResource("processes/funding-request.bpmn")
+			.addClasspathResource("forms/approve-funding.form")
+			.addClasspathResource("forms/confirm-funded-initiative.form")
+			.addClasspathResource("forms/revise-funding-request.form")
+			.deploy();
+		long budgetBefore = budgets.remainingCents("dept-mobility", budgets.currentYear());
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+
+		Task approval = engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(instance.getBusinessKey())
+			.taskDefinitionKey("Task_ApproveAsInnovationOffice")
+			.singleResult();
+		assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
+			.extracting(IdentityLink::getGroupId)
+			.containsExactly("innovation-office");
+		support.submitAs(INNOVATION_OFFICER, approval.getId(), Map.of("approvalDecision", "APPROVE"));
+		support.runJobs(instance);
+		passCheckpoint(instance);
+
+		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 450050L)
+			.containsKey("fundingApprovers");
+		assertThat(budgets.remainingCents("dept-mobility", budgets.currentYear())).isEqualTo(budgetBefore - 450050L);
+	}
+
+	@Test
+	void theRealDataOpeningPublishesTheDatasetsTheThresholdCounts() {
+		// this test's latest data-opening is the real model, not the mock
+		engine.getRepositoryService()
+			.createDeployment()
+			.name("real data-opening")
+			.addClasspathResource("processes/data-opening.bpmn")
+			.addClasspathResource("forms/assess-dataset.form")
+			.addClasspathResource("forms/review-personal-data.form")
+			.addClasspathResource("forms/publish-dataset.form")
+			.deploy();
+		support.ensureUser("steward-mobility-prototype", "data-stewards-mobility");
+		support.ensureUser("steward-environment-prototype", "data-stewards-environment");
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+		passCheckpoint(instance);
+
+		for (Task assessment : datasetTasks(instance, "Task_AssessDataset")) {
+			support.submitAs(steward(assessment), assessment.getId(),
+					Map.of("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO", "containsLocationData", "NO",
+							"commerciallySensitive", "NO", "alreadyPublic", "NO"));
+		}
+		for (Task publication : datasetTasks(instance, "Task_PublishDataset")) {
+			support.submitAs(steward(publication), publication.getId(), Map.of("catalogueTitle", "Counts",
+					"catalogueDescription", "Traffic and air", "datasetLicence", "CC-BY-4.0", "datasetFormat", "CSV",
+					"datasetUrl", "https://data.city.example/counts", "updateFrequency", "MONTHLY", "contactPoint",
+					"opendata@city.example"));
+		}
+		support.runJobs(instance);
+
+		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
+		assertThat(outputs(instance)).containsEntry("publishedDatasetCount", 5)
+			.containsEntry("publishingDepartmentCount", 2);
+		assertThat(catalogue.findAll()).filteredOn(dataset -> instance.getBusinessKey().equals(dataset.ideaReference()))
+			.hasSize(5);
+	}
+
+	List<Task> datasetTasks(ProcessInstance instance, String taskDefinitionKey) {
+		return engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(instance.getBusinessKey())
+			.taskDefinitionKey(taskDefinitionKey)
+			.list();
+	}
+
+	String steward(Task task) {
+		boolean mobility = engine.getTaskService()
+			.getIdentityLinksForTask(task.getId())
+			.stream()
+			.anyMatch(link -> "data-stewards-mobility".equals(link.getGroupId()));
+		return mobility ? "steward-mobility-prototype" : "steward-environment-prototype";
+	}
+
+}
