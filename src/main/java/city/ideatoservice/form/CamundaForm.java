@@ -22,6 +22,11 @@ public record CamundaForm(String id, JsonNode schema) {
 		}
 	}
 
+	/** The option lists the form takes from variables ({@code valuesKey}), e.g. departmentOptions. */
+	public java.util.Set<String> valuesKeys() {
+		return java.util.Set.copyOf(schema.findValuesAsText("valuesKey"));
+	}
+
 	JsonNode components() {
 		return schema.path("components");
 	}

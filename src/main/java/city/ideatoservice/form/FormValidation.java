@@ -122,6 +122,18 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 		return new FormFieldValidationException(key, label + ": " + problem);
 	}
 
+	/** The deployed form a user task shows (camunda:formRef), if it has one; inside the engine's command. */
+	public java.util.Optional<CamundaForm> formOf(DelegateTask task) {
+		TaskEntity entity = (TaskEntity) task;
+		FormDefinition definition = entity.getTaskDefinition() == null ? null
+				: entity.getTaskDefinition().getFormDefinition();
+		if (definition == null || definition.getCamundaFormDefinitionKey() == null
+				|| entity.getProcessDefinition() == null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(form(entity.getProcessDefinition().getDeploymentId(), definition, task));
+	}
+
 	/**
 	 * Whether this submission wrote the variable. A hidden field's value typed in this submission is taken back; a
 	 * value the process had before (a proposal the form merely hides) stays.

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import city.ideatoservice.organisation.OrganisationProperties.Choice;
+import city.ideatoservice.form.CamundaForm;
+import city.ideatoservice.form.FormValidation;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -41,9 +44,10 @@ public class FormOptions extends AbstractProcessEnginePlugin {
 
 	private final Map<String, List<Map<String, String>>> options = new LinkedHashMap<>();
 
-	private final DeployedForms forms = new DeployedForms();
+	private final FormValidation forms;
 
-	FormOptions(Departments departments, OrganisationProperties organisation) {
+	FormOptions(Departments departments, OrganisationProperties organisation, FormValidation forms) {
+		this.forms = forms;
 		List<Map<String, String>> departmentOptions = departments.all()
 			.stream()
 			.map(department -> option(department.name(), department.group()))
@@ -79,7 +83,8 @@ public class FormOptions extends AbstractProcessEnginePlugin {
 	}
 
 	void offer(DelegateTask task) {
-		for (String valuesKey : forms.valuesKeysOf(task)) {
+		Set<String> valuesKeys = forms.formOf(task).map(CamundaForm::valuesKeys).orElse(Set.of());
+		for (String valuesKey : valuesKeys) {
 			List<Map<String, String>> list = options.get(valuesKey);
 			if (list != null) {
 				task.setVariableLocal(valuesKey, JsonVariables.list(list));
