@@ -1,10 +1,10 @@
 package city.ideatoservice.approval;
 
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_DECISION;
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_REASON;
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_ROUND;
-import static city.ideatoservice.process.ProcessVariables.APPROVER_GROUP;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVAL_DECISION;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVAL_REASON;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVAL_ROUND;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVER_GROUP;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 
 import java.time.Clock;
 

@@ -1,10 +1,10 @@
 package city.ideatoservice.approval;
 
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_FEEDBACK;
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_OUTCOME;
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_ROUND;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.PUBLIC_REASON;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVAL_FEEDBACK;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVAL_OUTCOME;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVAL_ROUND;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.idea.IdeaVariables.PUBLIC_REASON;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package city.ideatoservice.codesign;
 
-import static city.ideatoservice.process.ProcessVariables.CHAMPION;
+import static city.ideatoservice.codesign.CodesignVariables.CHAMPION;
 
 import city.ideatoservice.form.FormValidation;
 import city.ideatoservice.process.FormInput;

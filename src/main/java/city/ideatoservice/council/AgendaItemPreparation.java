@@ -1,12 +1,12 @@
 package city.ideatoservice.council;
 
-import static city.ideatoservice.process.ProcessVariables.AGENDA_ITEM_ID;
-import static city.ideatoservice.process.ProcessVariables.COMMITTEE;
-import static city.ideatoservice.process.ProcessVariables.COUNCIL_SESSION_ID;
-import static city.ideatoservice.process.ProcessVariables.DEFERRALS;
-import static city.ideatoservice.process.ProcessVariables.DRAFT_ACT_TEXT;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.IDEA_TITLE;
+import static city.ideatoservice.council.CouncilVariables.AGENDA_ITEM_ID;
+import static city.ideatoservice.council.CouncilVariables.COMMITTEE;
+import static city.ideatoservice.council.CouncilVariables.COUNCIL_SESSION_ID;
+import static city.ideatoservice.council.CouncilVariables.DEFERRALS;
+import static city.ideatoservice.council.CouncilVariables.DRAFT_ACT_TEXT;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_TITLE;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package city.ideatoservice.council;
 
-import static city.ideatoservice.process.ProcessVariables.AGENDA_ITEM_ID;
-import static city.ideatoservice.process.ProcessVariables.AMENDMENTS;
-import static city.ideatoservice.process.ProcessVariables.COMMITTEE_OPINION;
+import static city.ideatoservice.council.CouncilVariables.AGENDA_ITEM_ID;
+import static city.ideatoservice.council.CouncilVariables.AMENDMENTS;
+import static city.ideatoservice.council.CouncilVariables.COMMITTEE_OPINION;
 
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,9 +1,9 @@
 package city.ideatoservice.council;
 
-import static city.ideatoservice.process.ProcessVariables.COUNCIL_SESSION_ID;
-import static city.ideatoservice.process.ProcessVariables.COUNCIL_SESSION_LABEL;
-import static city.ideatoservice.process.ProcessVariables.SEATS;
-import static city.ideatoservice.process.ProcessVariables.SESSION_OPTIONS;
+import static city.ideatoservice.council.CouncilVariables.COUNCIL_SESSION_ID;
+import static city.ideatoservice.council.CouncilVariables.COUNCIL_SESSION_LABEL;
+import static city.ideatoservice.council.CouncilVariables.SEATS;
+import static city.ideatoservice.council.CouncilVariables.SESSION_OPTIONS;
 
 import java.time.Clock;
 import java.time.LocalDate;

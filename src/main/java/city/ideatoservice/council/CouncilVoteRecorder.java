@@ -1,13 +1,13 @@
 package city.ideatoservice.council;
 
-import static city.ideatoservice.process.ProcessVariables.AGENDA_ITEM_ID;
-import static city.ideatoservice.process.ProcessVariables.COUNCIL_SESSION_ID;
-import static city.ideatoservice.process.ProcessVariables.COUNCIL_VOTE;
-import static city.ideatoservice.process.ProcessVariables.DEFERRALS;
-import static city.ideatoservice.process.ProcessVariables.DEFERRED_TO_SESSION_ID;
-import static city.ideatoservice.process.ProcessVariables.VOTES_ABSTAIN;
-import static city.ideatoservice.process.ProcessVariables.VOTES_AGAINST;
-import static city.ideatoservice.process.ProcessVariables.VOTES_FOR;
+import static city.ideatoservice.council.CouncilVariables.AGENDA_ITEM_ID;
+import static city.ideatoservice.council.CouncilVariables.COUNCIL_SESSION_ID;
+import static city.ideatoservice.council.CouncilVariables.COUNCIL_VOTE;
+import static city.ideatoservice.council.CouncilVariables.DEFERRALS;
+import static city.ideatoservice.council.CouncilVariables.DEFERRED_TO_SESSION_ID;
+import static city.ideatoservice.council.CouncilVariables.VOTES_ABSTAIN;
+import static city.ideatoservice.council.CouncilVariables.VOTES_AGAINST;
+import static city.ideatoservice.council.CouncilVariables.VOTES_FOR;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

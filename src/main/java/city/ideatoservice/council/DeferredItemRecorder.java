@@ -1,7 +1,7 @@
 package city.ideatoservice.council;
 
-import static city.ideatoservice.process.ProcessVariables.AGENDA_ITEM_ID;
-import static city.ideatoservice.process.ProcessVariables.DEFERRED_ITEM_DECISION;
+import static city.ideatoservice.council.CouncilVariables.AGENDA_ITEM_ID;
+import static city.ideatoservice.council.CouncilVariables.DEFERRED_ITEM_DECISION;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

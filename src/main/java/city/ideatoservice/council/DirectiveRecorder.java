@@ -1,10 +1,10 @@
 package city.ideatoservice.council;
 
-import static city.ideatoservice.process.ProcessVariables.AMENDED_PROCEDURE;
-import static city.ideatoservice.process.ProcessVariables.DIRECTIVE_EFFECTIVE_DATE;
-import static city.ideatoservice.process.ProcessVariables.DIRECTIVE_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.RESPONSIBLE_DEPARTMENTS;
+import static city.ideatoservice.council.CouncilVariables.AMENDED_PROCEDURE;
+import static city.ideatoservice.council.CouncilVariables.DIRECTIVE_EFFECTIVE_DATE;
+import static city.ideatoservice.council.CouncilVariables.DIRECTIVE_REFERENCE;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.council.CouncilVariables.RESPONSIBLE_DEPARTMENTS;
 
 import java.time.LocalDate;
 import java.util.List;

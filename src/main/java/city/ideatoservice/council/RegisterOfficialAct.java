@@ -1,10 +1,10 @@
 package city.ideatoservice.council;
 
-import static city.ideatoservice.process.ProcessVariables.ACT_DATE;
-import static city.ideatoservice.process.ProcessVariables.ACT_NUMBER;
-import static city.ideatoservice.process.ProcessVariables.COUNCIL_SESSION_ID;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.IDEA_TITLE;
+import static city.ideatoservice.council.CouncilVariables.ACT_DATE;
+import static city.ideatoservice.council.CouncilVariables.ACT_NUMBER;
+import static city.ideatoservice.council.CouncilVariables.COUNCIL_SESSION_ID;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_TITLE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,11 +1,11 @@
 package city.ideatoservice.deadline;
 
+import city.ideatoservice.idea.IdeaVariables;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import city.ideatoservice.organisation.Departments;
-import city.ideatoservice.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,7 +44,7 @@ public class TaskEscalation implements TaskListener {
 		leads.stream().filter(lead -> !groups.contains(lead)).forEach(task::addCandidateGroup);
 		task.setPriority(ESCALATED_PRIORITY);
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.ESCALATION, task.getId(), task.getName(),
-				(String) task.getVariable(ProcessVariables.IDEA_REFERENCE), task.getAssignee(), List.copyOf(leads)));
+				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(), List.copyOf(leads)));
 	}
 
 	String leadOf(String group) {

@@ -1,6 +1,6 @@
 package city.ideatoservice.deadline;
 
-import city.ideatoservice.process.ProcessVariables;
+import city.ideatoservice.idea.IdeaVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,7 +22,7 @@ public class TaskReminder implements TaskListener {
 	public void notify(DelegateTask task) {
 		task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.REMINDER, task.getId(), task.getName(),
-				(String) task.getVariable(ProcessVariables.IDEA_REFERENCE), task.getAssignee(),
+				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(),
 				CandidateGroups.of(task)));
 	}
 

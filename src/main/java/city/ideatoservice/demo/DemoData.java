@@ -1,6 +1,13 @@
 package city.ideatoservice.demo;
 
-import static city.ideatoservice.process.ProcessVariables.*;
+import static city.ideatoservice.idea.IdeaVariables.*;
+import static city.ideatoservice.screening.ScreeningVariables.*;
+import static city.ideatoservice.codesign.CodesignVariables.*;
+import static city.ideatoservice.funding.FundingVariables.*;
+import static city.ideatoservice.opendata.OpenDataVariables.*;
+import static city.ideatoservice.approval.ApprovalVariables.*;
+import static city.ideatoservice.council.CouncilVariables.*;
+import static city.ideatoservice.launch.LaunchVariables.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package city.ideatoservice.funding;
 
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_LEVEL;
-import static city.ideatoservice.process.ProcessVariables.APPROVED_AMOUNT_CENTS;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_APPROVERS;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_OUTCOME;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_REASON;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_ROUND;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.REQUESTED_AMOUNT_CENTS;
+import static city.ideatoservice.funding.FundingVariables.APPROVAL_LEVEL;
+import static city.ideatoservice.funding.FundingVariables.APPROVED_AMOUNT_CENTS;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_APPROVERS;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_OUTCOME;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_REASON;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_ROUND;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
 
 import java.util.LinkedHashMap;
 import java.util.List;

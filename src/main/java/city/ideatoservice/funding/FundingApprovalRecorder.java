@@ -1,15 +1,15 @@
 package city.ideatoservice.funding;
 
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_DECISION;
-import static city.ideatoservice.process.ProcessVariables.APPROVAL_REASON;
-import static city.ideatoservice.process.ProcessVariables.APPROVED_AMOUNT;
-import static city.ideatoservice.process.ProcessVariables.APPROVER_ROLE;
-import static city.ideatoservice.process.ProcessVariables.FINANCE_REVIEW_DECISION;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_ROUND;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.REQUESTED_AMOUNT_CENTS;
-import static city.ideatoservice.process.ProcessVariables.RESERVES_BUDGET;
-import static city.ideatoservice.process.ProcessVariables.SPONSOR_DEPARTMENT;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVAL_DECISION;
+import static city.ideatoservice.approval.ApprovalVariables.APPROVAL_REASON;
+import static city.ideatoservice.funding.FundingVariables.APPROVED_AMOUNT;
+import static city.ideatoservice.funding.FundingVariables.APPROVER_ROLE;
+import static city.ideatoservice.funding.FundingVariables.FINANCE_REVIEW_DECISION;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_ROUND;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
+import static city.ideatoservice.funding.FundingVariables.RESERVES_BUDGET;
+import static city.ideatoservice.idea.IdeaVariables.SPONSOR_DEPARTMENT;
 
 import java.math.BigDecimal;
 import java.time.Clock;

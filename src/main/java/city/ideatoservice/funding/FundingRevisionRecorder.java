@@ -1,16 +1,16 @@
 package city.ideatoservice.funding;
 
-import static city.ideatoservice.process.ProcessVariables.APPROVED_AMOUNT_CENTS;
-import static city.ideatoservice.process.ProcessVariables.FUNDED_INITIATIVE;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_OUTCOME;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_PURPOSE;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_REASON;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_ROUND;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.NEW_REQUESTED_AMOUNT;
-import static city.ideatoservice.process.ProcessVariables.REQUESTED_AMOUNT_CENTS;
-import static city.ideatoservice.process.ProcessVariables.REVISED_PURPOSE;
-import static city.ideatoservice.process.ProcessVariables.REVISION_DECISION;
+import static city.ideatoservice.funding.FundingVariables.APPROVED_AMOUNT_CENTS;
+import static city.ideatoservice.funding.FundingVariables.FUNDED_INITIATIVE;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_OUTCOME;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_PURPOSE;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_REASON;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_ROUND;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.funding.FundingVariables.NEW_REQUESTED_AMOUNT;
+import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
+import static city.ideatoservice.funding.FundingVariables.REVISED_PURPOSE;
+import static city.ideatoservice.funding.FundingVariables.REVISION_DECISION;
 
 import java.math.BigDecimal;
 

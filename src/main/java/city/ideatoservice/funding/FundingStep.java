@@ -1,6 +1,6 @@
 package city.ideatoservice.funding;
 
-import static city.ideatoservice.process.ProcessVariables.FUNDING_STEP;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_STEP;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 

@@ -1,9 +1,9 @@
 package city.ideatoservice.funding;
 
-import static city.ideatoservice.process.ProcessVariables.FINANCE_REVIEW_DECISION;
-import static city.ideatoservice.process.ProcessVariables.FUNDED_INITIATIVE;
-import static city.ideatoservice.process.ProcessVariables.FUNDING_ROUND;
-import static city.ideatoservice.process.ProcessVariables.JOINS_FUNDED_INITIATIVE;
+import static city.ideatoservice.funding.FundingVariables.FINANCE_REVIEW_DECISION;
+import static city.ideatoservice.funding.FundingVariables.FUNDED_INITIATIVE;
+import static city.ideatoservice.funding.FundingVariables.FUNDING_ROUND;
+import static city.ideatoservice.funding.FundingVariables.JOINS_FUNDED_INITIATIVE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

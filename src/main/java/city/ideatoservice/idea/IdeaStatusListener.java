@@ -1,7 +1,7 @@
 package city.ideatoservice.idea;
 
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.PUBLIC_REASON;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.idea.IdeaVariables.PUBLIC_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

@@ -1,11 +1,11 @@
 package city.ideatoservice.idea;
 
-import static city.ideatoservice.process.ProcessVariables.IDEA_CHANNEL;
-import static city.ideatoservice.process.ProcessVariables.IDEA_DESCRIPTION;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REACH;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.IDEA_THEME;
-import static city.ideatoservice.process.ProcessVariables.IDEA_TITLE;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_CHANNEL;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_DESCRIPTION;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REACH;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_THEME;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_TITLE;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package city.ideatoservice.idea;
 
-import static city.ideatoservice.process.ProcessVariables.SUBMITTER_EMAIL;
-import static city.ideatoservice.process.ProcessVariables.SUBMITTER_NAME;
+import static city.ideatoservice.idea.IdeaVariables.SUBMITTER_EMAIL;
+import static city.ideatoservice.idea.IdeaVariables.SUBMITTER_NAME;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,15 @@
 package city.ideatoservice.idea;
 
-import static city.ideatoservice.process.ProcessVariables.IDEA_ADOPTED;
-import static city.ideatoservice.process.ProcessVariables.IDEA_CHANNEL;
-import static city.ideatoservice.process.ProcessVariables.IDEA_DESCRIPTION;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REACH;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.IDEA_THEME;
-import static city.ideatoservice.process.ProcessVariables.IDEA_TITLE;
-import static city.ideatoservice.process.ProcessVariables.IMPROVEMENT_ROUND;
-import static city.ideatoservice.process.ProcessVariables.SUBMITTER_EMAIL;
-import static city.ideatoservice.process.ProcessVariables.SUBMITTER_NAME;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_ADOPTED;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_CHANNEL;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_DESCRIPTION;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REACH;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_THEME;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_TITLE;
+import static city.ideatoservice.idea.IdeaVariables.IMPROVEMENT_ROUND;
+import static city.ideatoservice.idea.IdeaVariables.SUBMITTER_EMAIL;
+import static city.ideatoservice.idea.IdeaVariables.SUBMITTER_NAME;
 
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

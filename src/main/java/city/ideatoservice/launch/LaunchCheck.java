@@ -1,7 +1,7 @@
 package city.ideatoservice.launch;
 
-import static city.ideatoservice.process.ProcessVariables.DIRECTIVE_EFFECTIVE_DATE;
-import static city.ideatoservice.process.ProcessVariables.SERVICE_START_DATE;
+import static city.ideatoservice.council.CouncilVariables.DIRECTIVE_EFFECTIVE_DATE;
+import static city.ideatoservice.launch.LaunchVariables.SERVICE_START_DATE;
 
 import java.time.LocalDate;
 

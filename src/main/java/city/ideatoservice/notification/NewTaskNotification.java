@@ -1,10 +1,10 @@
 package city.ideatoservice.notification;
 
+import city.ideatoservice.idea.IdeaVariables;
 import java.util.ArrayList;
 import java.util.List;
 
 import city.ideatoservice.deadline.CandidateGroups;
-import city.ideatoservice.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -53,7 +53,7 @@ public class NewTaskNotification extends AbstractProcessEnginePlugin {
 		}
 		List<String> groups = CandidateGroups.of(task);
 		if (!groups.isEmpty()) {
-			staff.taskCreated(task.getId(), task.getName(), (String) task.getVariable(ProcessVariables.IDEA_REFERENCE),
+			staff.taskCreated(task.getId(), task.getName(), (String) task.getVariable(IdeaVariables.IDEA_REFERENCE),
 					task.getDueDate(), groups);
 		}
 	}

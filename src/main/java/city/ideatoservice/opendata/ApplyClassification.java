@@ -1,8 +1,8 @@
 package city.ideatoservice.opendata;
 
-import static city.ideatoservice.process.ProcessVariables.ANONYMISATION_REQUIRED;
-import static city.ideatoservice.process.ProcessVariables.CLASSIFICATION;
-import static city.ideatoservice.process.ProcessVariables.PRIVACY_REVIEW_REQUIRED;
+import static city.ideatoservice.opendata.OpenDataVariables.ANONYMISATION_REQUIRED;
+import static city.ideatoservice.opendata.OpenDataVariables.CLASSIFICATION;
+import static city.ideatoservice.opendata.OpenDataVariables.PRIVACY_REVIEW_REQUIRED;
 
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package city.ideatoservice.opendata;
 
-import static city.ideatoservice.process.ProcessVariables.ADDITIONAL_DATASETS;
-import static city.ideatoservice.process.ProcessVariables.DATASETS;
+import static city.ideatoservice.opendata.OpenDataVariables.ADDITIONAL_DATASETS;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASETS;
 
 import java.util.List;
 import java.util.Map;

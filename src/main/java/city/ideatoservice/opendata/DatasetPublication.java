@@ -1,18 +1,18 @@
 package city.ideatoservice.opendata;
 
-import static city.ideatoservice.process.ProcessVariables.CATALOGUE_DESCRIPTION;
-import static city.ideatoservice.process.ProcessVariables.CATALOGUE_ID;
-import static city.ideatoservice.process.ProcessVariables.CATALOGUE_TITLE;
-import static city.ideatoservice.process.ProcessVariables.CONTACT_POINT;
-import static city.ideatoservice.process.ProcessVariables.DATASET_FORMAT;
-import static city.ideatoservice.process.ProcessVariables.DATASET_KEYWORDS;
-import static city.ideatoservice.process.ProcessVariables.DATASET_LICENCE;
-import static city.ideatoservice.process.ProcessVariables.DATASET_OUTCOME;
-import static city.ideatoservice.process.ProcessVariables.DATASET_OWNER_DEPARTMENT;
-import static city.ideatoservice.process.ProcessVariables.DATASET_REASON;
-import static city.ideatoservice.process.ProcessVariables.DATASET_URL;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.UPDATE_FREQUENCY;
+import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_DESCRIPTION;
+import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_ID;
+import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_TITLE;
+import static city.ideatoservice.opendata.OpenDataVariables.CONTACT_POINT;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASET_FORMAT;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASET_KEYWORDS;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASET_LICENCE;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASET_OUTCOME;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASET_OWNER_DEPARTMENT;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASET_REASON;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASET_URL;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.opendata.OpenDataVariables.UPDATE_FREQUENCY;
 
 import java.text.Normalizer;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package city.ideatoservice.opendata;
 
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.OPEN_DATA_THRESHOLD_MET;
-import static city.ideatoservice.process.ProcessVariables.PUBLISHED_DATASET_COUNT;
-import static city.ideatoservice.process.ProcessVariables.PUBLISHING_DEPARTMENT_COUNT;
-import static city.ideatoservice.process.ProcessVariables.REQUIRED_DATASET_COUNT;
-import static city.ideatoservice.process.ProcessVariables.REQUIRED_DEPARTMENT_COUNT;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.opendata.OpenDataVariables.OPEN_DATA_THRESHOLD_MET;
+import static city.ideatoservice.opendata.OpenDataVariables.PUBLISHED_DATASET_COUNT;
+import static city.ideatoservice.opendata.OpenDataVariables.PUBLISHING_DEPARTMENT_COUNT;
+import static city.ideatoservice.opendata.OpenDataVariables.REQUIRED_DATASET_COUNT;
+import static city.ideatoservice.opendata.OpenDataVariables.REQUIRED_DEPARTMENT_COUNT;
 
 import city.ideatoservice.idea.IdeaService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

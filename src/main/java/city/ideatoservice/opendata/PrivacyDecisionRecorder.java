@@ -1,7 +1,7 @@
 package city.ideatoservice.opendata;
 
-import static city.ideatoservice.process.ProcessVariables.ANONYMISATION_REQUIRED;
-import static city.ideatoservice.process.ProcessVariables.PRIVACY_DECISION;
+import static city.ideatoservice.opendata.OpenDataVariables.ANONYMISATION_REQUIRED;
+import static city.ideatoservice.opendata.OpenDataVariables.PRIVACY_DECISION;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,5 +1,6 @@
 package city.ideatoservice.portal;
 
+import city.ideatoservice.screening.ScreeningVariables;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,6 @@ import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.idea.IdeaSubmission;
 import city.ideatoservice.idea.PublicStatus;
 import city.ideatoservice.process.ProcessKeys;
-import city.ideatoservice.process.ProcessVariables;
 import city.ideatoservice.screening.CitizenQuestions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -110,7 +110,7 @@ class IdeaApiController {
 		try {
 			runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_CITIZEN_ANSWERED)
 				.processInstanceBusinessKey(idea.reference())
-				.setVariable(ProcessVariables.CITIZEN_ANSWER, request.answer().strip())
+				.setVariable(ScreeningVariables.CITIZEN_ANSWER, request.answer().strip())
 				.correlate();
 		}
 		catch (MismatchingMessageCorrelationException tooLate) {

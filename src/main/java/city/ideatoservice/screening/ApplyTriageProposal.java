@@ -1,9 +1,9 @@
 package city.ideatoservice.screening;
 
-import static city.ideatoservice.process.ProcessVariables.CATEGORY;
-import static city.ideatoservice.process.ProcessVariables.PRIORITY;
-import static city.ideatoservice.process.ProcessVariables.SPONSOR_DEPARTMENT;
-import static city.ideatoservice.process.ProcessVariables.TRIAGE;
+import static city.ideatoservice.screening.ScreeningVariables.CATEGORY;
+import static city.ideatoservice.screening.ScreeningVariables.PRIORITY;
+import static city.ideatoservice.idea.IdeaVariables.SPONSOR_DEPARTMENT;
+import static city.ideatoservice.screening.ScreeningVariables.TRIAGE;
 
 import java.util.Map;
 

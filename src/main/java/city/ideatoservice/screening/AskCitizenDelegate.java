@@ -1,8 +1,8 @@
 package city.ideatoservice.screening;
 
-import static city.ideatoservice.process.ProcessVariables.CITIZEN_ANSWER;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.QUESTION_TO_CITIZEN;
+import static city.ideatoservice.screening.ScreeningVariables.CITIZEN_ANSWER;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.screening.ScreeningVariables.QUESTION_TO_CITIZEN;
 
 import java.time.Clock;
 

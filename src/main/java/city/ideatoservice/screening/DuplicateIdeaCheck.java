@@ -1,8 +1,8 @@
 package city.ideatoservice.screening;
 
-import static city.ideatoservice.process.ProcessVariables.DUPLICATE_OF;
-import static city.ideatoservice.process.ProcessVariables.IDEA_REFERENCE;
-import static city.ideatoservice.process.ProcessVariables.SCREENING_DECISION;
+import static city.ideatoservice.screening.ScreeningVariables.DUPLICATE_OF;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.screening.ScreeningVariables.SCREENING_DECISION;
 
 import city.ideatoservice.form.FormValidation;
 import city.ideatoservice.idea.IdeaService;
