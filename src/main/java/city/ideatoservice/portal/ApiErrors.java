@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import city.ideatoservice.idea.IdeaSubmission;
+import city.ideatoservice.web.ProblemResponses;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -14,8 +15,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -24,22 +23,19 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every rejected request gets an RFC 9457 problem with messages a person can act on, in the API's own words: never a
- * class name, a parser's message or a stored entity.
+ * class name, a parser's message or a stored entity. Before the application-wide {@link ProblemResponses}, which it
+ * extends.
  */
 @RestControllerAdvice(assignableTypes = IdeaApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiErrors extends ResponseEntityExceptionHandler {
-
-	private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+class ApiErrors extends ProblemResponses {
 
 	private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']{1,100})'");
 
@@ -55,7 +51,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join(" ", errors));
 		problem.setTitle("The idea could not be accepted");
 		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override
@@ -63,42 +59,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable(ex.getCause()));
 		problem.setTitle("The request could not be read");
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-				"Send the request as JSON, with the header Content-Type: application/json.");
-		problem.setTitle("Unsupported content type");
-		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.header(HttpHeaders.ACCEPT, "application/json")
-			.body(problem);
+		return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(IdeaSubmission.SubmissionRepeatedException.class)
-	ResponseEntity<ProblemDetail> inProgress(IdeaSubmission.SubmissionRepeatedException ex) {
+	ResponseEntity<Object> inProgress(IdeaSubmission.SubmissionRepeatedException ex, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setTitle("Still being processed");
-		return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return createResponseEntity(problem, headers, HttpStatus.CONFLICT, request);
 	}
 
 	@ExceptionHandler(IdeaSubmission.IdempotencyKeyReusedException.class)
-	ProblemDetail keyReused(IdeaSubmission.IdempotencyKeyReusedException ex) {
+	ResponseEntity<Object> keyReused(IdeaSubmission.IdempotencyKeyReusedException ex, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
 		problem.setTitle("Idempotency-Key used for another idea");
-		return problem;
-	}
-
-	/** Anything unforeseen: logged in full, answered without a word of it. */
-	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
-		LOG.error("Unexpected failure of a portal request", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side. Nothing was saved; please try again later.");
-		problem.setTitle("Server error");
-		return problem;
+		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_ENTITY, request);
 	}
 
 	/** What was wrong with a body that could not be read as the expected JSON object, in the API's words. */

@@ -71,7 +71,8 @@ class IdeaApiController {
 	@Size(max = 4000, message = "Your answer can have at most {max} characters.") String answer) {
 	}
 
-	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	// produces: a client that cannot read the answer is refused before the idea is made, not after
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody IdeaSubmissionRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
@@ -90,7 +91,7 @@ class IdeaApiController {
 					"Thank you. Keep the tracking code: it is the only way to follow or withdraw your idea."));
 	}
 
-	@GetMapping("/tracking/{trackingCode}")
+	@GetMapping(path = "/tracking/{trackingCode}", produces = MediaType.APPLICATION_JSON_VALUE)
 	IdeaView track(@PathVariable String trackingCode) {
 		Idea idea = byTrackingCode(trackingCode);
 		return new IdeaView(idea.reference(), idea.title(), idea.description(), idea.theme().name(), idea.status(),

@@ -41,7 +41,7 @@ public final class LoopbackClient {
 	}
 
 	public Response get(String path, String... headers) throws IOException {
-		return send("GET", path, null, headers);
+		return send("GET", path, (byte[]) null, headers);
 	}
 
 	public Response post(String path, String body, String... headers) throws IOException {
@@ -50,11 +50,16 @@ public final class LoopbackClient {
 
 	/** Headers as name, value, name, value... */
 	public Response send(String method, String path, String body, String... headers) throws IOException {
+		return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+	}
+
+	/** The body as bytes, in any encoding or none. */
+	public Response send(String method, String path, byte[] body, String... headers) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(address, 0));
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 			socket.setSoTimeout(60_000);
-			byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+			byte[] content = body == null ? new byte[0] : body;
 			StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: localhost:" + port + "\r\n");
 			for (int i = 0; i < headers.length; i += 2) {
 				request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
@@ -64,7 +69,7 @@ public final class LoopbackClient {
 			}
 			request.append("\r\n");
 			OutputStream out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.write(request.toString().getBytes(StandardCharsets.UTF_8));
 			out.write(content);
 			out.flush();
 			InputStream in = socket.getInputStream();
@@ -75,6 +80,10 @@ public final class LoopbackClient {
 	private static Response parse(byte[] raw) {
 		String text = new String(raw, StandardCharsets.UTF_8);
 		int end = text.indexOf("\r\n\r\n");
+		if (end < 0) {
+			// the server closed the connection without an answer
+			return new Response(0, Map.of(), text);
+		}
 		String[] lines = text.substring(0, end).split("\r\n");
 		int status = Integer.parseInt(lines[0].split(" ")[1]);
 		Map<String, List<String>> headers = new LinkedHashMap<>();
