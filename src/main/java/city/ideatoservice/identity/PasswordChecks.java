@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +41,12 @@ class PasswordChecks extends AbstractProcessEnginePlugin {
 
 		@Override
 		public boolean checkPassword(String userId, String password) {
+			UserEntity user = userId == null ? null : findUserById(userId);
+			// while the engine's lockout lasts it checks nothing: the right password then is not a wrong one
+			boolean locked = user != null && isUserLocked(user);
 			boolean right = super.checkPassword(userId, password);
 			Map<String, Boolean> checked = CHECKED.get();
-			if (checked != null && userId != null) {
+			if (checked != null && userId != null && !locked) {
 				checked.merge(userId, right, Boolean::logicalAnd);
 			}
 			return right;

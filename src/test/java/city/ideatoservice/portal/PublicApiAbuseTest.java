@@ -197,6 +197,46 @@ class PublicApiAbuseTest {
 			.isEqualTo("application/json");
 	}
 
+	// ---- the browser's protections
+
+	@Test
+	void theApplicationsOwnPagesAndApisSendSecurityHeaders() throws Exception {
+		LoopbackClient.Response created = submit(VALID);
+		assertThat(created.status()).isEqualTo(201);
+		List<LoopbackClient.Response> answers = new ArrayList<>(List.of(created));
+		for (String path : List.of("/api/ideas/tracking/ABCD-EFGH-JKMN-PQRS", "/register", "/register.css",
+				"/api/register", "/api/datasets", "/actuator/health", "/engine-rest/task", "/api/staff/council/sessions",
+				"/no-such-page")) {
+			answers.add(client().get(path));
+		}
+		for (LoopbackClient.Response answer : answers) {
+			assertThat(answer.headers("Content-Security-Policy")).as(answer.body())
+				.containsExactly("default-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none';"
+						+ " form-action 'self'");
+			assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
+		}
+		// the answer with the tracking code is kept in no cache
+		assertThat(created.header("Cache-Control")).isEqualTo("no-store");
+		// the register page needs nothing the policy forbids: its style is a file of its own
+		LoopbackClient.Response register = client().get("/register");
+		assertThat(register.status()).isEqualTo(200);
+		assertThat(register.body()).doesNotContain("<style", "<script", "style=").contains("/register.css");
+		assertThat(client().get("/register.css").header("Content-Type")).startsWith("text/css");
+	}
+
+	@Test
+	void camundasWebappsKeepTheirOwnHeaders() throws Exception {
+		LoopbackClient.Response tasklist = client().get("/camunda/app/tasklist/default/");
+
+		assertThat(tasklist.status()).isEqualTo(200);
+		// Camunda's policy (scripts with a nonce), once; not ours, which would stop Tasklist's scripts
+		assertThat(tasklist.headers("Content-Security-Policy")).hasSize(1);
+		assertThat(tasklist.header("Content-Security-Policy")).contains("script-src");
+		assertThat(tasklist.header("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
 	// ---- hostile input, generated
 
 	@Test
