@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -235,6 +236,30 @@ class PublicApiAbuseTest {
 		assertThat(tasklist.headers("Content-Security-Policy")).hasSize(1);
 		assertThat(tasklist.header("Content-Security-Policy")).contains("script-src");
 		assertThat(tasklist.header("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	// ---- the engine's REST API
+
+	@Test
+	void theEnginesRestApiNamesNoClassWhenItFails() throws Exception {
+		String admin = "Basic " + Base64.getEncoder()
+			.encodeToString("admin:a-long-test-password".getBytes(StandardCharsets.UTF_8));
+		// an idea's process started by its message without an idea: a delegate of ours fails
+		LoopbackClient.Response failed = client().post("/engine-rest/message",
+				"{\"messageName\":\"IdeaSubmitted\",\"businessKey\":\"IDEA-X\",\"processVariables\":"
+						+ "{\"ideaReference\":{\"value\":\"IDEA-X\"},\"ideaTitle\":{\"value\":\"T\"}}}",
+				"Content-Type", "application/json", "Authorization", admin);
+
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(failed.body()).doesNotContain(INTERNALS.stream().filter(s -> !s.equals("Exception")).toList())
+			.doesNotContain("IllegalStateException", "No idea with reference")
+			.contains("tell the operators this reference");
+		// a form field the engine refuses is the client's mistake, in the form's words
+		LoopbackClient.Response refused = client().post("/engine-rest/message",
+				"{\"messageName\":\"IdeaSubmitted\",\"businessKey\":\"IDEA-Y\"}", "Content-Type",
+				"application/json", "Authorization", admin);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("Please fill in");
 	}
 
 	// ---- hostile input, generated
