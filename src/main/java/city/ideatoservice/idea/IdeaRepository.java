@@ -10,6 +10,4 @@ public interface IdeaRepository extends ListCrudRepository<Idea, Long> {
 
 	Optional<Idea> findByTrackingCodeHash(String trackingCodeHash);
 
-	Optional<Idea> findByIdempotencyKey(String idempotencyKey);
-
 }

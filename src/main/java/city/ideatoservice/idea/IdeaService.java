@@ -66,7 +66,8 @@ public class IdeaService {
 		}
 		Idea idea = ideas.save(new Idea(null, referenceNumbers.next(), newIdea.title(), newIdea.description(),
 				newIdea.theme(), newIdea.reach(), newIdea.channel(), PublicStatus.SUBMITTED,
-				trackingCode == null ? null : TrackingCodes.hash(trackingCode), newIdea.idempotencyKey(), citizenId,
+				// the Idempotency-Key is kept only hashed, in submission_claim
+				trackingCode == null ? null : TrackingCodes.hash(trackingCode), null, citizenId,
 				null, now, now, null));
 		recordChange(idea, PublicStatus.SUBMITTED, null, now);
 		events.publishEvent(new IdeaRegistered(idea.id(), idea.reference(), idea.title(), citizenId, trackingCode));
@@ -75,10 +76,6 @@ public class IdeaService {
 
 	public Optional<Idea> findByReference(String reference) {
 		return ideas.findByReference(reference);
-	}
-
-	public Optional<Idea> findByIdempotencyKey(String idempotencyKey) {
-		return ideas.findByIdempotencyKey(idempotencyKey);
 	}
 
 	public Optional<Idea> findByTrackingCode(String trackingCode) {

@@ -2,6 +2,9 @@ package city.ideatoservice.identity;
 
 import java.util.Arrays;
 
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -18,6 +21,8 @@ public class AdminCredentialsCheck implements EnvironmentPostProcessor, Ordered 
 
 	static final String PASSWORD = "camunda.bpm.admin-user.password";
 
+	static final String PASSWORD_POLICY = "camunda.bpm.generic-properties.properties.enable-password-policy";
+
 	static final int MIN_PASSWORD_LENGTH = 12;
 
 	@Override
@@ -33,6 +38,22 @@ public class AdminCredentialsCheck implements EnvironmentPostProcessor, Ordered 
 			throw new AdminCredentialsMissingException("The administrator's password is shorter than "
 					+ MIN_PASSWORD_LENGTH + " characters.");
 		}
+		if (!demo && environment.getProperty(PASSWORD_POLICY, Boolean.class, false)
+				&& !followsPasswordPolicy(user, password)) {
+			// the engine would refuse to create the administrator, with less to go on
+			throw new AdminCredentialsMissingException("The administrator's password does not follow the password"
+					+ " policy: upper and lower case letters, a digit and a special character, and not the user's id.");
+		}
+	}
+
+	static boolean followsPasswordPolicy(String user, String password) {
+		UserEntity administrator = new UserEntity(user);
+		for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
+			if (!rule.execute(password, administrator)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Override

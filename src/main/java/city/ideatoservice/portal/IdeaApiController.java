@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +71,8 @@ class IdeaApiController {
 	@Size(max = 4000, message = "Your answer can have at most {max} characters.") String answer) {
 	}
 
-	@PostMapping
+	// produces: a client that cannot read the answer is refused before the idea is made, not after
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody IdeaSubmissionRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			@RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
@@ -81,18 +83,15 @@ class IdeaApiController {
 		IdeaSubmission.Submitted submitted = submission.submit(new IdeaService.NewIdea(request.title().strip(),
 				request.description().strip(), request.theme(), request.reach(), Channel.PORTAL,
 				blankToNull(request.name()), blankToNull(request.email()), idempotencyKey, language(acceptLanguage)));
+		// a repeat with the same Idempotency-Key gets the same answer as the first request
 		Idea idea = submitted.idea();
-		if (submitted.repeated()) {
-			return ResponseEntity.ok(new SubmissionResponse(idea.reference(), null, ideas.require(idea.reference()).status(),
-					"This idea was submitted before; its tracking code was in the first answer and e-mail."));
-		}
 		return ResponseEntity.created(URI.create("/api/ideas/tracking/" + submitted.trackingCode()))
 			.body(new SubmissionResponse(idea.reference(), submitted.trackingCode(),
 					ideas.require(idea.reference()).status(),
 					"Thank you. Keep the tracking code: it is the only way to follow or withdraw your idea."));
 	}
 
-	@GetMapping("/tracking/{trackingCode}")
+	@GetMapping(path = "/tracking/{trackingCode}", produces = MediaType.APPLICATION_JSON_VALUE)
 	IdeaView track(@PathVariable String trackingCode) {
 		Idea idea = byTrackingCode(trackingCode);
 		return new IdeaView(idea.reference(), idea.title(), idea.description(), idea.theme().name(), idea.status(),
@@ -100,7 +99,7 @@ class IdeaApiController {
 				ideas.history(idea).stream().map(c -> new HistoryEntry(c.status(), c.publicReason(), c.changedAt())).toList());
 	}
 
-	@PostMapping("/tracking/{trackingCode}/answer")
+	@PostMapping(path = "/tracking/{trackingCode}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
 	ResponseEntity<Void> answer(@PathVariable String trackingCode, @Valid @RequestBody AnswerRequest request) {
 		Idea idea = byTrackingCode(trackingCode);

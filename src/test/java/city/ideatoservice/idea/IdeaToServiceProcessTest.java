@@ -284,7 +284,7 @@ class IdeaToServiceProcessTest {
 		assertThatThrownBy(() -> support.complete(ref, "Task_AssignChampion",
 				Map.of("champion", "nobody", "sponsorDepartment", "dept-mobility")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("There is no user 'nobody'");
+			.hasMessage("Champion: there is no user 'nobody'. Give the user ID of a civil servant.");
 	}
 
 	@Test
@@ -608,7 +608,7 @@ class IdeaToServiceProcessTest {
 				Map.of("ideaTitle", "Repair café", "ideaDescription", "Monthly", "ideaTheme", "CULTURE",
 						"ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP", "submitterEmail", "not-an-address")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("not an e-mail address");
+			.hasMessage("Citizen's e-mail address must be a valid e-mail address.");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
 	}
 

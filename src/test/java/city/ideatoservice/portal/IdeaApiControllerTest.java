@@ -276,20 +276,42 @@ class IdeaApiControllerTest {
 	// ---- idempotency
 
 	@Test
-	void theSameIdempotencyKeyTwiceGivesOneIdea() throws Exception {
+	void theSameIdempotencyKeyTwiceGivesOneIdeaAndTheSameAnswer() throws Exception {
 		String key = UUID.randomUUID().toString();
 		long ideasBefore = ideaRepository.count();
 		long instancesBefore = ideaInstances();
 
 		JsonNode first = body(postIdea(validIdea(), key).andExpect(status().isCreated()).andReturn());
-		MvcResult again = postIdea(validIdea(), key).andExpect(status().isOk())
+		// the answer to the first request was lost: the repeat gets it again, tracking code included
+		MvcResult again = postIdea(validIdea(), key).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.reference").value(first.get("reference").asText()))
-			.andExpect(jsonPath("$.trackingCode").doesNotExist())
+			.andExpect(jsonPath("$.trackingCode").value(first.get("trackingCode").asText()))
 			.andReturn();
 
-		assertThat(again.getResponse().getContentAsString()).doesNotContain(first.get("trackingCode").asText());
+		assertThat(again.getResponse().getHeader("Location"))
+			.isEqualTo("/api/ideas/tracking/" + first.get("trackingCode").asText());
 		assertThat(ideaRepository.count()).isEqualTo(ideasBefore + 1);
 		assertThat(ideaInstances()).isEqualTo(instancesBefore + 1);
+		// neither the key nor the code is kept in clear
+		assertThat(ideaRepository.findByReference(first.get("reference").asText()).orElseThrow().toString())
+			.doesNotContain(key)
+			.doesNotContain(first.get("trackingCode").asText());
+	}
+
+	@Test
+	void anIdempotencyKeyUsedForAnotherIdeaIsRefused() throws Exception {
+		String key = UUID.randomUUID().toString();
+		JsonNode first = body(postIdea(validIdea(), key).andExpect(status().isCreated()).andReturn());
+		long ideasBefore = ideaRepository.count();
+
+		MvcResult other = postIdea(with("title", "Another idea"), key).andExpect(status().isUnprocessableEntity())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("Use a new key for every new idea")))
+			.andReturn();
+
+		assertThat(other.getResponse().getContentAsString()).doesNotContain(first.get("trackingCode").asText())
+			.doesNotContain(first.get("reference").asText());
+		assertThat(ideaRepository.count()).isEqualTo(ideasBefore);
 	}
 
 	@Test

@@ -175,7 +175,7 @@ class IdeaScreeningProcessTest {
 
 		assertThatThrownBy(() -> decide(instance, Map.of("screeningDecision", "REJECT")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("publicReason");
+			.hasMessage("Reason for rejection (the citizen reads it) is required.");
 		assertThat(instance).isWaitingAt(SCREEN);
 		assertThat(support.status(instance.getBusinessKey())).isEqualTo(IN_REVIEW);
 	}
@@ -202,7 +202,7 @@ class IdeaScreeningProcessTest {
 		assertThatThrownBy(
 				() -> decide(instance, Map.of("screeningDecision", "DUPLICATE", "duplicateOf", "IDEA-2026-999999")))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("There is no idea IDEA-2026-999999");
+			.hasMessageContaining("Reference of the existing idea: there is no idea IDEA-2026-999999");
 		assertThatThrownBy(() -> decide(instance,
 				Map.of("screeningDecision", "DUPLICATE", "duplicateOf", instance.getBusinessKey())))
 			.hasMessageContaining("itself");

@@ -1,0 +1,61 @@
+package city.ideatoservice.portal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import city.ideatoservice.web.RateLimitProperties;
+import city.ideatoservice.web.RateLimiter;
+import city.ideatoservice.web.TooManyRequests;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Per client address: so many submissions, and so many requests with a tracking code (look-ups, answers,
+ * withdrawals: guessing codes is slow), per period; then 429 with Retry-After. Every request counts, the refused
+ * ones too.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalRateLimits {
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> portalRateLimitFilter(RateLimitProperties properties) {
+		RateLimiter submissions = new RateLimiter(properties.submissions(), properties.maxClients());
+		RateLimiter tracking = new RateLimiter(properties.tracking(), properties.maxClients());
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						String path = request.getRequestURI().substring(request.getContextPath().length());
+						Optional<Duration> wait = Optional.empty();
+						String what = null;
+						if (path.startsWith("/api/ideas/tracking/")) {
+							wait = tracking.tryTake(request.getRemoteAddr());
+							what = "Too many look-ups from your address.";
+						}
+						else if ("POST".equals(request.getMethod()) && ("/api/ideas".equals(path) || "/api/ideas/".equals(path))) {
+							wait = submissions.tryTake(request.getRemoteAddr());
+							what = "Too many ideas from your address.";
+						}
+						if (wait.isPresent()) {
+							TooManyRequests.send(response, wait.get(), what);
+							return;
+						}
+						chain.doFilter(request, response);
+					}
+				});
+		registration.addUrlPatterns("/api/ideas", "/api/ideas/*");
+		registration.setName("portal-rate-limits");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+}

@@ -1,0 +1,68 @@
+package city.ideatoservice.web;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine's REST API answers a failure it did not foresee (5xx) with the exception's text, which may name a Java
+ * class or show stored data (a delegate's "java.lang.IllegalStateException: No idea with reference ...", a data
+ * access error with the entity it tried to write). Such an answer keeps its status and gets a message in words with
+ * a reference; the log has the original under that reference. A form field the engine refused is the client's
+ * mistake: 400 with the field's message. Refusals (4xx) keep the engine's words: they are meant for the client.
+ * Tasklist, Cockpit and Admin use their own copy of the REST API, which this does not change.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestErrors {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
+
+	/** The kinds of failure Camunda's REST API documents; any other type would be a class name of ours or a library's. */
+	static final Set<String> CAMUNDA_TYPES = Set.of("ProcessEngineException", "RestException", "InvalidRequestException",
+			"OptimisticLockingException");
+
+	@Bean
+	ResourceConfigCustomizer engineRestErrorMessages() {
+		return config -> config.register(WordsNotClasses.class);
+	}
+
+	@Priority(Priorities.USER)
+	static class WordsNotClasses implements ContainerResponseFilter {
+
+		@Override
+		public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+			if (response.getStatus() < 500 || !(response.getEntity() instanceof ExceptionDto error)) {
+				return;
+			}
+			if ("FormFieldValidationException".equals(error.getType())) {
+				response.setStatus(400);
+				error.setType("RestException");
+				return;
+			}
+			String reference = UUID.randomUUID().toString().substring(0, 8);
+			LOG.warn("Engine REST API: {} {} failed (reference {}): {}: {}", request.getMethod(),
+					request.getUriInfo().getPath(), reference, error.getType(), error.getMessage());
+			boolean concurrent = "OptimisticLockingException".equals(error.getType())
+					|| String.valueOf(error.getMessage()).contains("ENGINE-03005");
+			error.setMessage(concurrent ? "Someone else changed this at the same time. Reload and try again."
+					: "The server could not complete the request. If it happens again, tell the operators this"
+							+ " reference: " + reference + ".");
+			if (!CAMUNDA_TYPES.contains(error.getType())) {
+				error.setType("ProcessEngineException");
+			}
+		}
+
+	}
+
+}
