@@ -22,7 +22,10 @@ public class IdeaToServiceApplication {
 		return Clock.systemDefaultZone();
 	}
 
-	/** Unquoted table names, so the same lower-case SQL works on H2 and PostgreSQL (Flyway creates them unquoted). */
+	/**
+	 * Unquoted table names, so the same lower-case SQL works on H2 and PostgreSQL (Flyway
+	 * creates them unquoted).
+	 */
 	@Bean
 	static BeanPostProcessor unquotedTableNames() {
 		return new BeanPostProcessor() {

@@ -30,15 +30,18 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
 /**
- * The whole application on H2, as its users work it: a citizen submits an idea on the portal API, and the demo
- * users of each group complete their tasks over the engine's REST API the way Tasklist does (submit-form, untyped
- * primitives, lists as Json), until the service is LIVE. The public status is checked after every step; the job
- * executor runs as in production.
+ * The whole application on H2, as its users work it: a citizen submits an idea on the
+ * portal API, and the demo users of each group complete their tasks over the engine's
+ * REST API the way Tasklist does (submit-form, untyped primitives, lists as Json), until
+ * the service is LIVE. The public status is checked after every step; the job executor
+ * runs as in production.
  */
-// its own context, not @IdeaToServiceTest: the demo profile's users and the job executor running as in production
+// its own context, not @IdeaToServiceTest: the demo profile's users and the job executor
+// running as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:idea-to-service-application-test;DB_CLOSE_DELAY=-1",
-				// pick up asynchronous continuations quickly, as a busy production node does
+				// pick up asynchronous continuations quickly, as a busy production node
+				// does
 				"camunda.bpm.job-execution.wait-time-in-millis=100", "camunda.bpm.job-execution.max-wait=500",
 				"spring.mail.port=3026" })
 @ActiveProfiles("demo")
@@ -84,7 +87,10 @@ class IdeaToServiceApplicationTests {
 			.untilAsserted(() -> assertThat(track(trackingCode).path("status").asText()).isEqualTo(status));
 	}
 
-	/** The user's one open task of this idea with this form, once the engine has created it. */
+	/**
+	 * The user's one open task of this idea with this form, once the engine has created
+	 * it.
+	 */
 	JsonNode taskOf(String user, String reference, String formKey) {
 		JsonNode[] found = new JsonNode[1];
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
@@ -103,7 +109,10 @@ class IdeaToServiceApplicationTests {
 		return found[0];
 	}
 
-	/** Values as Tasklist submits a Camunda Form: primitives without a type, lists as Json strings. */
+	/**
+	 * Values as Tasklist submits a Camunda Form: primitives without a type, lists as Json
+	 * strings.
+	 */
 	Map<String, Object> form(Object... keyValues) throws Exception {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) {
@@ -117,10 +126,13 @@ class IdeaToServiceApplicationTests {
 	void submit(String user, String reference, String formKey, Map<String, Object> form) {
 		JsonNode task = taskOf(user, reference, formKey);
 		// the form Tasklist renders for this task, fetched as this user
-		JsonNode deployedForm = as(user).get().uri("/task/{id}/deployed-form", task.path("id").asText())
-			.retrieve().body(JsonNode.class);
+		JsonNode deployedForm = as(user).get()
+			.uri("/task/{id}/deployed-form", task.path("id").asText())
+			.retrieve()
+			.body(JsonNode.class);
 		assertThat(deployedForm.path("id").asText()).isEqualTo(formKey);
-		as(user).post().uri("/task/{id}/submit-form", task.path("id").asText())
+		as(user).post()
+			.uri("/task/{id}/submit-form", task.path("id").asText())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(form)
 			.retrieve()
@@ -146,7 +158,8 @@ class IdeaToServiceApplicationTests {
 
 	@Test
 	void anIdeaGoesFromThePortalToALiveCityService() throws Exception {
-		JsonNode submitted = portal().post().uri("/api/ideas")
+		JsonNode submitted = portal().post()
+			.uri("/api/ideas")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("title", "Night bus on demand", "description", "A bus you call with an app after midnight.",
 					"theme", "MOBILITY", "reach", "CITY", "name", "Noa Night", "email", "noa@example.org"))
@@ -160,18 +173,22 @@ class IdeaToServiceApplicationTests {
 		// screening and champion: the innovation office
 		JsonNode screening = taskOf("inno", ref, "screen-idea");
 		assertThat(screening.path("name").asText()).isEqualTo("Screen idea");
-		HttpStatusCode clerkTry = as("clerk").post().uri("/task/{id}/submit-form", screening.path("id").asText())
-			.contentType(MediaType.APPLICATION_JSON).body(form("screeningDecision", "REJECT", "publicReason", "no"))
+		HttpStatusCode clerkTry = as("clerk").post()
+			.uri("/task/{id}/submit-form", screening.path("id").asText())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(form("screeningDecision", "REJECT", "publicReason", "no"))
 			.exchange((request, response) -> response.getStatusCode());
-		assertThat(clerkTry.is4xxClientError()).as("a council clerk cannot complete the innovation office's task").isTrue();
+		assertThat(clerkTry.is4xxClientError()).as("a council clerk cannot complete the innovation office's task")
+			.isTrue();
 		submit("inno", ref, "screen-idea", form("screeningDecision", "ACCEPT", "category", "MOBILITY", "priority",
 				"HIGH", "sponsorDepartment", "dept-mobility"));
 		submit("inno", ref, "assign-champion", form("champion", "champ", "sponsorDepartment", "dept-mobility"));
 		awaitStatus(code, "CO_DESIGN");
 
 		// co-design: the champion
-		submit("champ", ref, "plan-codesign-session", form("sessionFormat", "LIVING_LAB", "sessionDate",
-				LocalDate.now().plusDays(7).toString(), "sessionPlace", "Bus depot", "sessionParticipants", "Night workers"));
+		submit("champ", ref, "plan-codesign-session",
+				form("sessionFormat", "LIVING_LAB", "sessionDate", LocalDate.now().plusDays(7).toString(),
+						"sessionPlace", "Bus depot", "sessionParticipants", "Night workers"));
 		submit("champ", ref, "record-codesign-outcome", form("codesignOutcome", "VIABLE", "objectives",
 				"500 rides a month", "milestones",
 				List.of(Map.of("title", "App prototype", "dueDate", LocalDate.now().plusDays(60).toString())),
@@ -182,17 +199,20 @@ class IdeaToServiceApplicationTests {
 				"fundingSource", "NEW_FUNDING", "estimatedBudget", 4500));
 		awaitStatus(code, "PROTOTYPING");
 
-		// prototype: the innovation office funds it, the data stewards open the data, the champion passes the checkpoint
-		// 4,500 euros: the innovation office approves (DMN funding-approval), reserving the money from the budget
+		// prototype: the innovation office funds it, the data stewards open the data, the
+		// champion passes the checkpoint
+		// 4,500 euros: the innovation office approves (DMN funding-approval), reserving
+		// the money from the budget
 		submit("inno", ref, "approve-funding", form("approvalDecision", "APPROVE"));
 		for (String steward : List.of("mobility-steward", "mobility-steward", "mobility-steward",
 				"urban-planning-steward", "urban-planning-steward")) {
 			submit(steward, ref, "assess-dataset", form("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO",
 					"containsLocationData", "NO", "commerciallySensitive", "NO", "alreadyPublic", "NO"));
-			submit(steward, ref, "publish-dataset", form("catalogueTitle", "Night mobility data", "catalogueDescription",
-					"Opened for the night bus", "datasetLicence", "CC-BY-4.0", "datasetFormat", "CSV", "datasetUrl",
-					"https://data.city.example/night", "updateFrequency", "MONTHLY", "datasetKeywords", "night, bus",
-					"contactPoint", "opendata@city.example"));
+			submit(steward, ref, "publish-dataset",
+					form("catalogueTitle", "Night mobility data", "catalogueDescription", "Opened for the night bus",
+							"datasetLicence", "CC-BY-4.0", "datasetFormat", "CSV", "datasetUrl",
+							"https://data.city.example/night", "updateFrequency", "MONTHLY", "datasetKeywords",
+							"night, bus", "contactPoint", "opendata@city.example"));
 		}
 		submit("champ", ref, "review-milestone-checkpoint", form("checkpointDecision", "CONTINUE"));
 		awaitStatus(code, "PILOT");
@@ -213,31 +233,38 @@ class IdeaToServiceApplicationTests {
 		awaitStatus(code, "COUNCIL");
 
 		// council adoption: the clerk records the vote and the act
-		// today's council session from the clerks' calendar (the demo plans one), or planned now
+		// today's council session from the clerks' calendar (the demo plans one), or
+		// planned now
 		String sessions = "http://localhost:" + port + "/api/staff/council/sessions";
 		JsonNode session = java.util.stream.StreamSupport
 			.stream(as("clerk").get().uri(sessions).retrieve().body(JsonNode.class).spliterator(), false)
 			.filter(s -> "COUNCIL".equals(s.path("body").asText())
 					&& LocalDate.now().toString().equals(s.path("sessionDate").asText()))
 			.findFirst()
-			.orElseGet(() -> as("clerk").post().uri(sessions).contentType(MediaType.APPLICATION_JSON)
+			.orElseGet(() -> as("clerk").post()
+				.uri(sessions)
+				.contentType(MediaType.APPLICATION_JSON)
 				.body(Map.of("body", "COUNCIL", "date", LocalDate.now().toString(), "seats", 41))
-				.retrieve().body(JsonNode.class));
+				.retrieve()
+				.body(JsonNode.class));
 		String sessionId = session.path("id").asText();
 		submit("clerk", ref, "prepare-agenda-item", form("draftActText", "The city runs a night bus on demand.",
 				"committee", "MOBILITY_ENVIRONMENT", "councilSessionId", sessionId));
 		submit("clerk", ref, "record-committee-review", form("committeeOpinion", "FAVOURABLE"));
-		submit("clerk", ref, "record-council-vote", form("votesFor", 30, "votesAgainst", 8, "votesAbstain", 3,
-				"councilVote", "ADOPTED"));
+		submit("clerk", ref, "record-council-vote",
+				form("votesFor", 30, "votesAgainst", 8, "votesAbstain", 3, "councilVote", "ADOPTED"));
 		awaitStatus(code, "ADOPTED");
-		JsonNode agenda = as("clerk").get().uri("http://localhost:" + port + "/api/staff/council/sessions/" + sessionId + "/agenda")
-			.retrieve().body(JsonNode.class);
+		JsonNode agenda = as("clerk").get()
+			.uri("http://localhost:" + port + "/api/staff/council/sessions/" + sessionId + "/agenda")
+			.retrieve()
+			.body(JsonNode.class);
 		assertThat(agenda.findValuesAsText("ideaReference")).contains(ref);
 
 		// go official, go public, launch
-		submit("mayor", ref, "issue-directives", form("directiveReference", "DIR-2026-301", "responsibleDepartments",
-				List.of("dept-mobility"), "directiveEffectiveDate", LocalDate.now().toString(), "amendedProcedure",
-				"Public transport operations manual"));
+		submit("mayor", ref, "issue-directives",
+				form("directiveReference", "DIR-2026-301", "responsibleDepartments", List.of("dept-mobility"),
+						"directiveEffectiveDate", LocalDate.now().toString(), "amendedProcedure",
+						"Public transport operations manual"));
 		submit("cora", ref, "announce-service", form("announcementType", "PRESS_CONFERENCE", "announcementDate",
 				LocalDate.now().toString(), "announcementLink", "https://city.example/press/night-bus"));
 		submit("mobility", ref, "confirm-service-launch", form("servicePublicUrl", "https://city.example/night-bus",
@@ -246,16 +273,20 @@ class IdeaToServiceApplicationTests {
 
 		JsonNode register = portal().get().uri("/api/register").retrieve().body(JsonNode.class);
 		JsonNode act = java.util.stream.StreamSupport.stream(register.spliterator(), false)
-			.filter(entry -> ref.equals(entry.path("ideaReference").asText())).findFirst().orElseThrow();
+			.filter(entry -> ref.equals(entry.path("ideaReference").asText()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(act.path("actNumber").asText()).matches("\\d{4}/\\d{4}");
 		assertThat(act.path("directiveReference").asText()).isEqualTo("DIR-2026-301");
-		assertThat(portal().get().uri("/register").retrieve().body(String.class)).contains(act.path("actNumber").asText());
+		assertThat(portal().get().uri("/register").retrieve().body(String.class))
+			.contains(act.path("actNumber").asText());
 
 		List<String> history = track(code).path("history").findValuesAsText("status");
 		assertThat(history).containsExactly("SUBMITTED", "IN_REVIEW", "CO_DESIGN", "PROTOTYPING", "PILOT", "APPROVALS",
 				"COUNCIL", "ADOPTED", "LIVE");
 
-		// the citizen heard of every step by e-mail: the acknowledgement with the code, then each new status
+		// the citizen heard of every step by e-mail: the acknowledgement with the code,
+		// then each new status
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			List<String> subjects = new java.util.ArrayList<>();
 			for (jakarta.mail.internet.MimeMessage mail : smtp.getReceivedMessages()) {
@@ -275,7 +306,8 @@ class IdeaToServiceApplicationTests {
 			assertThat(task.path("camundaFormRef").path("key").asText()).isNotBlank();
 		}
 		JsonNode filters = as("inno").get().uri("/filter").retrieve().body(JsonNode.class);
-		assertThat(filters.findValuesAsText("name")).contains("My tasks", "My group's tasks", "Overdue", "Ideas to screen")
+		assertThat(filters.findValuesAsText("name"))
+			.contains("My tasks", "My group's tasks", "Overdue", "Ideas to screen")
 			.doesNotContain("Council agenda");
 		JsonNode clerkFilters = as("clerk").get().uri("/filter").retrieve().body(JsonNode.class);
 		assertThat(clerkFilters.findValuesAsText("name")).contains("Council agenda").doesNotContain("Ideas to screen");
@@ -291,7 +323,8 @@ class IdeaToServiceApplicationTests {
 
 	@Test
 	void theFilterOfIdeasToScreenFollowsTheScreeningIntoItsOwnModel() {
-		// as an earlier release saved it, when "Screen idea" was a task of idea-to-service
+		// as an earlier release saved it, when "Screen idea" was a task of
+		// idea-to-service
 		Filter filter = filterService.createFilterQuery().filterName(TasklistFilters.IDEAS_TO_SCREEN).singleResult();
 		filterService.saveFilter(filter.setQuery(taskService.createTaskQuery()
 			.processDefinitionKey("idea-to-service")
@@ -306,7 +339,10 @@ class IdeaToServiceApplicationTests {
 			.allSatisfy(task -> assertThat(task.getName()).isEqualTo("Screen idea"));
 	}
 
-	/** The form variables Tasklist reads for a task, as it reads them: Json values as strings. */
+	/**
+	 * The form variables Tasklist reads for a task, as it reads them: Json values as
+	 * strings.
+	 */
 	JsonNode formVariables(String user, JsonNode task) {
 		return as(user).get()
 			.uri("/task/{id}/form-variables?deserializeValues=false", task.path("id").asText())
@@ -348,16 +384,24 @@ class IdeaToServiceApplicationTests {
 		Map<String, Object> startForm = form("ideaTitle", "Repair café in the library", "ideaDescription",
 				"Monthly repair sessions", "ideaTheme", "CULTURE", "ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP",
 				"submitterName", "Ana Citizen", "submitterEmail", "ana@example.org");
-		JsonNode form = as("inno").get().uri("/process-definition/key/idea-to-service/deployed-start-form")
-			.retrieve().body(JsonNode.class);
+		JsonNode form = as("inno").get()
+			.uri("/process-definition/key/idea-to-service/deployed-start-form")
+			.retrieve()
+			.body(JsonNode.class);
 		assertThat(form.path("id").asText()).isEqualTo("record-idea");
 
-		JsonNode started = as("inno").post().uri("/process-definition/key/idea-to-service/submit-form")
-			.contentType(MediaType.APPLICATION_JSON).body(startForm).retrieve().body(JsonNode.class);
+		JsonNode started = as("inno").post()
+			.uri("/process-definition/key/idea-to-service/submit-form")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(startForm)
+			.retrieve()
+			.body(JsonNode.class);
 		assertThat(started.path("businessKey").asText()).matches("IDEA-\\d{4}-\\d{6}");
 
-		HttpStatusCode clerkTry = as("clerk").post().uri("/process-definition/key/idea-to-service/submit-form")
-			.contentType(MediaType.APPLICATION_JSON).body(startForm)
+		HttpStatusCode clerkTry = as("clerk").post()
+			.uri("/process-definition/key/idea-to-service/submit-form")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(startForm)
 			.exchange((request, response) -> response.getStatusCode());
 		assertThat(clerkTry.value()).isEqualTo(403);
 
@@ -368,12 +412,14 @@ class IdeaToServiceApplicationTests {
 	}
 
 	/**
-	 * The server checks a form against the deployed form as Tasklist submits it: a refusal is a 400 naming the field
-	 * by its label (inside a dynamic list: the list, the entry and the field), and a hidden field's value is not kept.
+	 * The server checks a form against the deployed form as Tasklist submits it: a
+	 * refusal is a 400 naming the field by its label (inside a dynamic list: the list,
+	 * the entry and the field), and a hidden field's value is not kept.
 	 */
 	@Test
 	void aFormIsCheckedAgainstItsDeployedFormAndHiddenFieldsAreNotKept() throws Exception {
-		JsonNode submitted = portal().post().uri("/api/ideas")
+		JsonNode submitted = portal().post()
+			.uri("/api/ideas")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("title", "Repair café in the library", "description", "Monthly repair sessions.", "theme",
 					"CULTURE", "reach", "DISTRICT"))
@@ -383,8 +429,9 @@ class IdeaToServiceApplicationTests {
 		submit("inno", ref, "screen-idea", form("screeningDecision", "ACCEPT", "category", "CULTURE", "priority",
 				"NORMAL", "sponsorDepartment", "dept-culture"));
 		submit("inno", ref, "assign-champion", form("champion", "champ", "sponsorDepartment", "dept-culture"));
-		submit("champ", ref, "plan-codesign-session", form("sessionFormat", "WORKSHOP", "sessionDate",
-				LocalDate.now().plusDays(7).toString(), "sessionPlace", "Library", "sessionParticipants", "Neighbours"));
+		submit("champ", ref, "plan-codesign-session",
+				form("sessionFormat", "WORKSHOP", "sessionDate", LocalDate.now().plusDays(7).toString(), "sessionPlace",
+						"Library", "sessionParticipants", "Neighbours"));
 		JsonNode task = taskOf("champ", ref, "record-codesign-outcome");
 		String due = LocalDate.now().plusDays(60).toString();
 
@@ -395,8 +442,8 @@ class IdeaToServiceApplicationTests {
 						"Library programme"),
 				task.path("id").asText());
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.body().path("message").asText()).isEqualTo("Cannot submit task form "
-				+ task.path("id").asText() + ": Milestones, entry 2: Due date is required.");
+		assertThat(refused.body().path("message").asText()).isEqualTo(
+				"Cannot submit task form " + task.path("id").asText() + ": Milestones, entry 2: Due date is required.");
 		Answer tooMuch = post(as("champ"), "/task/{id}/submit-form",
 				form("codesignOutcome", "VIABLE", "objectives", "Twelve sessions a year", "milestones",
 						List.of(Map.of("title", "First café", "dueDate", due)), "datasets", List.of(), "fundingSource",
@@ -406,11 +453,13 @@ class IdeaToServiceApplicationTests {
 		assertThat(tooMuch.body().path("message").asText())
 			.endsWith(": Estimated prototype budget must be at most 10,000,000.");
 
-		// the reason for "no viable solution", typed before choosing "viable", is hidden: not kept
-		submit("champ", ref, "record-codesign-outcome", form("codesignOutcome", "VIABLE", "publicReason",
-				"Typed before choosing the outcome", "objectives", "Twelve sessions a year", "milestones",
-				List.of(Map.of("title", "First café", "dueDate", due)), "datasets", List.of(), "fundingSource",
-				"EXISTING_INITIATIVE", "fundedInitiative", "Library programme"));
+		// the reason for "no viable solution", typed before choosing "viable", is hidden:
+		// not kept
+		submit("champ", ref, "record-codesign-outcome",
+				form("codesignOutcome", "VIABLE", "publicReason", "Typed before choosing the outcome", "objectives",
+						"Twelve sessions a year", "milestones", List.of(Map.of("title", "First café", "dueDate", due)),
+						"datasets", List.of(), "fundingSource", "EXISTING_INITIATIVE", "fundedInitiative",
+						"Library programme"));
 		JsonNode variables = as("demo").get()
 			.uri("/process-instance/{id}/variables", task.path("processInstanceId").asText())
 			.retrieve()

@@ -15,15 +15,18 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * The whole application on a random port, profile "test" (application-test.yml: in-memory database, job executor
- * off, mail to GreenMail's port), with MockMvc and the process coverage of each test class. Every test class with
- * this annotation and nothing else that configures the context shares one application context, started once per
- * build: a test needing other settings prepares its own data instead. An extra property, profile, bean or
- * {@code @MockitoBean} starts a context of its own (slow); a class that needs one says why.
+ * The whole application on a random port, profile "test" (application-test.yml: in-memory
+ * database, job executor off, mail to GreenMail's port), with MockMvc and the process
+ * coverage of each test class. Every test class with this annotation and nothing else
+ * that configures the context shares one application context, started once per build: a
+ * test needing other settings prepares its own data instead. An extra property, profile,
+ * bean or {@code @MockitoBean} starts a context of its own (slow); a class that needs one
+ * says why.
  * <p>
- * What the classes share is one database and one engine: each test uses fresh references and titles, and sets up
- * what it counts (or counts relative to before). The engine's clock is reset after each test, and what a test class
- * deploys (mocks of called processes) is undeployed after the class ({@link ProcessTestListener}).
+ * What the classes share is one database and one engine: each test uses fresh references
+ * and titles, and sets up what it counts (or counts relative to before). The engine's
+ * clock is reset after each test, and what a test class deploys (mocks of called
+ * processes) is undeployed after the class ({@link ProcessTestListener}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -57,11 +57,12 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The conventions of the process designers' files in processes/ and forms/, in the spirit of PetClinic's resource
- * checks: a model that breaks one fails the build with the file, the element and what to change. A Spring test, so
- * that the beans the models name are checked against the real application context; the models are read from the
- * files, so each convention is reported here in these words (a model the engine refuses to deploy stops the shared
- * application context first, with the engine's message).
+ * The conventions of the process designers' files in processes/ and forms/, in the spirit
+ * of PetClinic's resource checks: a model that breaks one fails the build with the file,
+ * the element and what to change. A Spring test, so that the beans the models name are
+ * checked against the real application context; the models are read from the files, so
+ * each convention is reported here in these words (a model the engine refuses to deploy
+ * stops the shared application context first, with the engine's message).
  */
 @IdeaToServiceTest
 class ModelConventionsTest {
@@ -76,13 +77,22 @@ class ModelConventionsTest {
 
 	static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
-	/** Readable element ids: Type_Name, e.g. Task_ScreenIdea, Gateway_ScreeningOutcome, Flow_Accepted. */
+	/**
+	 * Readable element ids: Type_Name, e.g. Task_ScreenIdea, Gateway_ScreeningOutcome,
+	 * Flow_Accepted.
+	 */
 	static final Pattern ELEMENT_ID = Pattern.compile("^[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]+$");
 
-	/** Process and decision ids are the keys people and code use: kebab-case, e.g. idea-to-service. */
+	/**
+	 * Process and decision ids are the keys people and code use: kebab-case, e.g.
+	 * idea-to-service.
+	 */
 	static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
 
-	/** The type part of an element id, for the element types whose type is not simply its capitalised XML name. */
+	/**
+	 * The type part of an element id, for the element types whose type is not simply its
+	 * capitalised XML name.
+	 */
 	static final Map<String, Set<String>> ID_TYPES = Map.ofEntries(Map.entry("task", Set.of("Task")),
 			Map.entry("userTask", Set.of("Task")), Map.entry("serviceTask", Set.of("Task")),
 			Map.entry("sendTask", Set.of("Task")), Map.entry("receiveTask", Set.of("Task")),
@@ -93,8 +103,7 @@ class ModelConventionsTest {
 			Map.entry("sequenceFlow", Set.of("Flow")), Map.entry("startEvent", Set.of("StartEvent", "Event")),
 			Map.entry("endEvent", Set.of("EndEvent", "Event")),
 			Map.entry("boundaryEvent", Set.of("BoundaryEvent", "Event")),
-			Map.entry("intermediateCatchEvent", Set.of("Event")),
-			Map.entry("intermediateThrowEvent", Set.of("Event")),
+			Map.entry("intermediateCatchEvent", Set.of("Event")), Map.entry("intermediateThrowEvent", Set.of("Event")),
 			Map.entry("timerEventDefinition", Set.of("Timer", "TimerEventDefinition")));
 
 	/** Names in expressions that are not beans: the engine's own and Spin's. */
@@ -104,7 +113,10 @@ class ModelConventionsTest {
 
 	static final Pattern DELEGATE_EXPRESSION = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
-	/** name.method( at the start of a call chain: the name is a bean, a variable or one of the engine's. */
+	/**
+	 * name.method( at the start of a call chain: the name is a bean, a variable or one of
+	 * the engine's.
+	 */
 	static final Pattern METHOD_CALL = Pattern
 		.compile("(?<![\\w.$])([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
 
@@ -188,7 +200,10 @@ class ModelConventionsTest {
 				+ (node.getName() == null ? "" : " ('" + node.getName() + "')");
 	}
 
-	/** Every element of the process and its Camunda extensions (not the diagram), depth first. */
+	/**
+	 * Every element of the process and its Camunda extensions (not the diagram), depth
+	 * first.
+	 */
 	static void eachModelElement(Element element, Consumer<Element> action) {
 		String namespace = element.getNamespaceURI();
 		if (!BPMN_NS.equals(namespace) && !CAMUNDA_NS.equals(namespace)) {
@@ -203,7 +218,10 @@ class ModelConventionsTest {
 		}
 	}
 
-	/** Every attribute value and text of the process part of a model, as the engine reads it (entities decoded). */
+	/**
+	 * Every attribute value and text of the process part of a model, as the engine reads
+	 * it (entities decoded).
+	 */
 	static void eachText(Element element, TextConsumer action) {
 		eachModelElement(element, e -> {
 			NamedNodeMap attributes = e.getAttributes();
@@ -281,7 +299,8 @@ class ModelConventionsTest {
 				return; // a key, checked with the processes
 			}
 			if (!ELEMENT_ID.matcher(id).matches()) {
-				violations.add(fileName(file) + ": " + type + " id '" + id + "' is not Type_Name (e.g. Task_ScreenIdea)");
+				violations
+					.add(fileName(file) + ": " + type + " id '" + id + "' is not Type_Name (e.g. Task_ScreenIdea)");
 				return;
 			}
 			Set<String> types = ID_TYPES.getOrDefault(type,
@@ -310,8 +329,8 @@ class ModelConventionsTest {
 	}
 
 	/**
-	 * A gateway that decides (exclusive, inclusive, event-based) asks a question. A parallel gateway decides nothing,
-	 * so a parallel split needs no name.
+	 * A gateway that decides (exclusive, inclusive, event-based) asks a question. A
+	 * parallel gateway decides nothing, so a parallel split needs no name.
 	 */
 	@Test
 	void everyDecidingGatewayAsksAQuestion() {
@@ -381,14 +400,18 @@ class ModelConventionsTest {
 		assertThat(violations).as("forms").isEmpty();
 	}
 
-	/** Deadlines are settings by form id (TaskDeadlinesParsePlugin), so a user task repeats none of them. */
+	/**
+	 * Deadlines are settings by form id (TaskDeadlinesParsePlugin), so a user task
+	 * repeats none of them.
+	 */
 	@Test
 	void noUserTaskCarriesItsOwnDeadline() {
 		List<String> violations = checkEachModel((file, model, violation) -> {
 			for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 				if (task.getCamundaDueDate() != null) {
-					violation.accept(file + ": " + describe(task) + " sets camunda:dueDate; set idea-to-service.deadlines"
-							+ ".tasks." + task.getCamundaFormRef() + " in application.yml instead");
+					violation
+						.accept(file + ": " + describe(task) + " sets camunda:dueDate; set idea-to-service.deadlines"
+								+ ".tasks." + task.getCamundaFormRef() + " in application.yml instead");
 				}
 				if (task.getExtensionElements() != null && task.getExtensionElements()
 					.getElementsQuery()
@@ -594,8 +617,8 @@ class ModelConventionsTest {
 				}
 				String ttl = decision.getCamundaHistoryTimeToLiveString();
 				if (ttl == null || ttl.isBlank()) {
-					violations.add(fileName(file) + ": decision " + decision.getId()
-							+ " has no camunda:historyTimeToLive");
+					violations
+						.add(fileName(file) + ": decision " + decision.getId() + " has no camunda:historyTimeToLive");
 				}
 			}
 		});

@@ -8,8 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The feature packages (idea, screening, funding, organisation, demo, ...) depend on each other without cycles, so
- * each can be read, tested and changed from its own folder.
+ * The feature packages (idea, screening, funding, organisation, demo, ...) depend on each
+ * other without cycles, so each can be read, tested and changed from its own folder.
  */
 @AnalyzeClasses(packages = "city.ideatoservice", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageDependenciesTest {

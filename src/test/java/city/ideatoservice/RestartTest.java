@@ -19,10 +19,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded default keeps everything in an H2 file: stopping and starting the application loses no idea, task or
- * variable, and unchanged models create no new version.
+ * The embedded default keeps everything in an H2 file: stopping and starting the
+ * application loses no idea, task or variable, and unchanged models create no new
+ * version.
  */
-// not @IdeaToServiceTest: it starts and stops the application itself, twice, on an H2 file
+// not @IdeaToServiceTest: it starts and stops the application itself, twice, on an H2
+// file
 class RestartTest {
 
 	@TempDir
@@ -45,10 +47,18 @@ class RestartTest {
 				.idea()
 				.reference();
 			ProcessEngine engine = first.getBean(ProcessEngine.class);
-			Task screening = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult();
-			engine.getFormService().submitTaskForm(screening.getId(), Map.of("screeningDecision", "ACCEPT", "category",
-					"URBAN_PLANNING", "priority", "LOW", "sponsorDepartment", "dept-urban-planning"));
-			taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+			Task screening = engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceBusinessKey(reference)
+				.singleResult();
+			engine.getFormService()
+				.submitTaskForm(screening.getId(), Map.of("screeningDecision", "ACCEPT", "category", "URBAN_PLANNING",
+						"priority", "LOW", "sponsorDepartment", "dept-urban-planning"));
+			taskId = engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceBusinessKey(reference)
+				.singleResult()
+				.getId();
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
@@ -60,10 +70,15 @@ class RestartTest {
 				.containsEntry("sponsorDepartment", "dept-urban-planning")
 				.containsEntry("priority", "LOW");
 			assertThat(second.getBean(IdeaService.class).require(reference).status()).isEqualTo(PublicStatus.IN_REVIEW);
-			assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("unchanged models, no new deployment")
+			assertThat(engine.getRepositoryService().createDeploymentQuery().count())
+				.as("unchanged models, no new deployment")
 				.isEqualTo(1);
-			assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("idea-to-service")
-				.latestVersion().singleResult().getVersion()).isEqualTo(1);
+			assertThat(engine.getRepositoryService()
+				.createProcessDefinitionQuery()
+				.processDefinitionKey("idea-to-service")
+				.latestVersion()
+				.singleResult()
+				.getVersion()).isEqualTo(1);
 		}
 	}
 

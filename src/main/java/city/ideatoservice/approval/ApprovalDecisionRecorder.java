@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * "Approve service for department": each group's decision is kept as a row of its own, so parallel approvals never
- * overwrite each other.
+ * "Approve service for department": each group's decision is kept as a row of its own, so
+ * parallel approvals never overwrite each other.
  */
 @Component
 public class ApprovalDecisionRecorder implements TaskListener {

@@ -1,6 +1,9 @@
 package city.ideatoservice.approval;
 
-/** Names of the process variables of departmental approvals: the models and forms use the same names. */
+/**
+ * Names of the process variables of departmental approvals: the models and forms use the
+ * same names.
+ */
 public final class ApprovalVariables {
 
 	public static final String IMPLEMENTING_DEPARTMENTS = "implementingDepartments";

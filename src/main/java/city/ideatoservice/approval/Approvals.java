@@ -13,8 +13,9 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Who approves a service, from the rows of the DMN service-approvers ({@code ${approvals.groups(serviceApprovers)}}):
- * a row names one group or a list of groups (the implementing departments); each group approves once.
+ * Who approves a service, from the rows of the DMN service-approvers
+ * ({@code ${approvals.groups(serviceApprovers)}}): a row names one group or a list of
+ * groups (the implementing departments); each group approves once.
  */
 @Component("approvals")
 public class Approvals {
@@ -39,7 +40,8 @@ public class Approvals {
 			.map(Group::getId)
 			.forEach(unknown::remove);
 		if (!unknown.isEmpty()) {
-			// a task for a group nobody is in would wait for ever: stop here and name the row to fix
+			// a task for a group nobody is in would wait for ever: stop here and name the
+			// row to fix
 			throw new ProcessEngineException(
 					"The decision service-approvers names groups that do not exist: " + String.join(", ", unknown));
 		}

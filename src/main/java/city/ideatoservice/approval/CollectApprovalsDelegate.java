@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Collect approval decisions": one rejection rejects the proposal (its reason is public); else any request for
- * changes sends it back to the champion for another round; else it is approved.
+ * "Collect approval decisions": one rejection rejects the proposal (its reason is
+ * public); else any request for changes sends it back to the champion for another round;
+ * else it is approved.
  */
 @Component
 public class CollectApprovalsDelegate implements JavaDelegate {
@@ -56,9 +57,7 @@ public class CollectApprovalsDelegate implements JavaDelegate {
 	}
 
 	private static String summary(List<ApprovalDecision> decisions) {
-		return decisions.stream()
-			.map(d -> d.approverGroup() + ": " + d.reason())
-			.collect(Collectors.joining("\n"));
+		return decisions.stream().map(d -> d.approverGroup() + ": " + d.reason()).collect(Collectors.joining("\n"));
 	}
 
 }

@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Assign champion": the champion must be a user the co-design tasks can be assigned to. */
+/**
+ * "Assign champion": the champion must be a user the co-design tasks can be assigned to.
+ */
 @Component
 public class ChampionCheck implements TaskListener {
 

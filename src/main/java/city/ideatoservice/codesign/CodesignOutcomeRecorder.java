@@ -19,8 +19,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record co-design outcome": a viable solution has at least one milestone (each ends in a checkpoint review, and a
- * form cannot ask for a number of entries); its budget becomes whole euro cents for the funding request.
+ * "Record co-design outcome": a viable solution has at least one milestone (each ends in
+ * a checkpoint review, and a form cannot ask for a number of entries); its budget becomes
+ * whole euro cents for the funding request.
  */
 @Component
 public class CodesignOutcomeRecorder implements TaskListener {
@@ -41,7 +42,8 @@ public class CodesignOutcomeRecorder implements TaskListener {
 		if (milestones.isEmpty()) {
 			throw forms.invalid(task, MILESTONES, "add at least one milestone; each one ends in a checkpoint review.");
 		}
-		// the checkpoints and the data opening work through these lists as Json, however they were submitted
+		// the checkpoints and the data opening work through these lists as Json, however
+		// they were submitted
 		task.setVariable(MILESTONES, JsonVariables.list(milestones));
 		task.setVariable(DATASETS, JsonVariables.list(input.items(DATASETS)));
 		if ("NEW_FUNDING".equals(task.getVariable(FUNDING_SOURCE))) {

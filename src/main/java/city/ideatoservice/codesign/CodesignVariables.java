@@ -1,6 +1,9 @@
 package city.ideatoservice.codesign;
 
-/** Names of the process variables of co-design: champion, sessions, milestones, checkpoints, pilot: the models and forms use the same names. */
+/**
+ * Names of the process variables of co-design: champion, sessions, milestones,
+ * checkpoints, pilot: the models and forms use the same names.
+ */
 public final class CodesignVariables {
 
 	public static final String CHAMPION = "champion";

@@ -7,9 +7,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /**
- * Numbers official acts per year: 2026/0001, 2026/0002, ... The counter row is updated in the registering
- * transaction, so two registrations at once wait for each other and never get the same number; the unique key on
- * (year, sequence) would refuse a duplicate anyway.
+ * Numbers official acts per year: 2026/0001, 2026/0002, ... The counter row is updated in
+ * the registering transaction, so two registrations at once wait for each other and never
+ * get the same number; the unique key on (year, sequence) would refuse a duplicate
+ * anyway.
  */
 @Component
 class ActNumbers {
@@ -25,18 +26,25 @@ class ActNumbers {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.ownTransaction
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	int next(int year) {
 		ensureCounter(year);
-		jdbc.sql("update act_counter set last_number = last_number + 1 where act_year = :year").param("year", year).update();
-		return jdbc.sql("select last_number from act_counter where act_year = :year").param("year", year)
+		jdbc.sql("update act_counter set last_number = last_number + 1 where act_year = :year")
+			.param("year", year)
+			.update();
+		return jdbc.sql("select last_number from act_counter where act_year = :year")
+			.param("year", year)
 			.query(Integer.class)
 			.single();
 	}
 
-	/** This year's and next year's counters exist before anyone registers, so two first acts never race to create one. */
+	/**
+	 * This year's and next year's counters exist before anyone registers, so two first
+	 * acts never race to create one.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
 	public void createCounters() {
@@ -46,8 +54,9 @@ class ActNumbers {
 	}
 
 	/**
-	 * Creates a year's counter in a transaction of its own: if another registration created it at the same moment,
-	 * the duplicate is ignored and the registering transaction goes on unharmed.
+	 * Creates a year's counter in a transaction of its own: if another registration
+	 * created it at the same moment, the duplicate is ignored and the registering
+	 * transaction goes on unharmed.
 	 */
 	private void ensureCounter(int year) {
 		try {

@@ -5,15 +5,18 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** An idea's proposal on the council's agenda: the draft act, the committee's opinion, the vote. */
+/**
+ * An idea's proposal on the council's agenda: the draft act, the committee's opinion, the
+ * vote.
+ */
 @Table("agenda_item")
 public record AgendaItem(@Id Long id, String ideaReference, String title, String committee, Long sessionId,
 		String draftAct, String committeeOpinion, String amendments, String decision, Integer votesFor,
 		Integer votesAgainst, Integer votesAbstain, int deferrals, Instant createdAt) {
 
 	AgendaItem reviewed(String opinion, String amendmentText) {
-		return new AgendaItem(id, ideaReference, title, committee, sessionId, draftAct, opinion, amendmentText, decision,
-				votesFor, votesAgainst, votesAbstain, deferrals, createdAt);
+		return new AgendaItem(id, ideaReference, title, committee, sessionId, draftAct, opinion, amendmentText,
+				decision, votesFor, votesAgainst, votesAbstain, deferrals, createdAt);
 	}
 
 	AgendaItem withdrawn() {

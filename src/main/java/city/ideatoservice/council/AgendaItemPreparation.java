@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Prepare agenda item": the item goes on the agenda of the chosen council session, which must still be to come.
+ * "Prepare agenda item": the item goes on the agenda of the chosen council session, which
+ * must still be to come.
  */
 @Component
 public class AgendaItemPreparation implements TaskListener {
@@ -46,9 +47,9 @@ public class AgendaItemPreparation implements TaskListener {
 		String committee = input.text(COMMITTEE);
 		CouncilSession session = sessions.comingCouncilSession(task, COUNCIL_SESSION_ID, LocalDate.now(clock));
 		String title = (String) task.getVariable(IDEA_TITLE);
-		AgendaItem item = agenda.save(new AgendaItem(null, (String) task.getVariable(IDEA_REFERENCE),
-				title == null ? "" : title, committee, session.id(), draft, null, null, null, null, null, null, 0,
-				clock.instant()));
+		AgendaItem item = agenda
+			.save(new AgendaItem(null, (String) task.getVariable(IDEA_REFERENCE), title == null ? "" : title, committee,
+					session.id(), draft, null, null, null, null, null, null, 0, clock.instant()));
 		task.setVariable(AGENDA_ITEM_ID, item.id());
 		task.setVariable(COUNCIL_SESSION_ID, String.valueOf(session.id()));
 		task.setVariable(DEFERRALS, 0);

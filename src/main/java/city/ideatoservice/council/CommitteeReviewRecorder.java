@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Record committee review": the committee's opinion, and its amendments, go on the agenda item. */
+/**
+ * "Record committee review": the committee's opinion, and its amendments, go on the
+ * agenda item.
+ */
 @Component
 public class CommitteeReviewRecorder implements TaskListener {
 

@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The model's view of the council: {@code ${council.maxDeferrals()}} and the timer that waits for a session,
- * {@code ${council.sessionStart(councilSessionId)}}.
+ * The model's view of the council: {@code ${council.maxDeferrals()}} and the timer that
+ * waits for a session, {@code ${council.sessionStart(councilSessionId)}}.
  */
 @Component("council")
 public class Council {

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A date in the council's calendar: a session of the council or of a committee, with its number of seats. */
+/**
+ * A date in the council's calendar: a session of the council or of a committee, with its
+ * number of seats.
+ */
 @Table("council_session")
 public record CouncilSession(@Id Long id, String body, LocalDate sessionDate, int seats, String title) {
 

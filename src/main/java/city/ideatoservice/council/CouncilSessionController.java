@@ -24,19 +24,21 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The council clerks' calendar (HTTP Basic with their Camunda account): sessions of the council and its committees,
- * and a session's agenda. Each new council session gets a Tasklist filter with its items.
+ * The council clerks' calendar (HTTP Basic with their Camunda account): sessions of the
+ * council and its committees, and a session's agenda. Each new council session gets a
+ * Tasklist filter with its items.
  */
 @RestController
 @RequestMapping("/api/staff/council/sessions")
 class CouncilSessionController {
 
-	record NewSession(@NotNull @Pattern(regexp = "COUNCIL|COMMITTEE", message = "body is COUNCIL or COMMITTEE") String body,
+	record NewSession(
+			@NotNull @Pattern(regexp = "COUNCIL|COMMITTEE", message = "body is COUNCIL or COMMITTEE") String body,
 			@NotNull LocalDate date, @Min(1) @Max(500) int seats, @Size(max = 200) String title) {
 	}
 
-	record AgendaEntry(Long agendaItemId, String ideaReference, String title, String committee,
-			String committeeOpinion, String decision, int deferrals) {
+	record AgendaEntry(Long agendaItemId, String ideaReference, String title, String committee, String committeeOpinion,
+			String decision, int deferrals) {
 	}
 
 	private final CouncilSessionRepository sessions;
@@ -80,9 +82,13 @@ class CouncilSessionController {
 	@GetMapping("/{id}/agenda")
 	List<AgendaEntry> agenda(@PathVariable Long id) {
 		requireClerk();
-		sessions.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session " + id + "."));
-		return agenda.findBySessionIdOrderById(id).stream().map(item -> new AgendaEntry(item.id(), item.ideaReference(),
-				item.title(), item.committee(), item.committeeOpinion(), item.decision(), item.deferrals())).toList();
+		sessions.findById(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session " + id + "."));
+		return agenda.findBySessionIdOrderById(id)
+			.stream()
+			.map(item -> new AgendaEntry(item.id(), item.ideaReference(), item.title(), item.committee(),
+					item.committeeOpinion(), item.decision(), item.deferrals()))
+			.toList();
 	}
 
 	private void requireClerk() {

@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A clerk's council task shows the coming council sessions to choose from, and the session the item is in. */
+/**
+ * A clerk's council task shows the coming council sessions to choose from, and the
+ * session the item is in.
+ */
 @Component
 public class CouncilSessionOptions implements TaskListener {
 

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a session chosen in a form: the form offers the coming council sessions of the calendar as they were when
- * the task was created; by the time it is completed, a session may be over.
+ * Reads a session chosen in a form: the form offers the coming council sessions of the
+ * calendar as they were when the task was created; by the time it is completed, a session
+ * may be over.
  */
 @Component
 class CouncilSessions {

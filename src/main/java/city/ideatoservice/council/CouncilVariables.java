@@ -1,6 +1,9 @@
 package city.ideatoservice.council;
 
-/** Names of the process variables of council adoption, acts and directives: the models and forms use the same names. */
+/**
+ * Names of the process variables of council adoption, acts and directives: the models and
+ * forms use the same names.
+ */
 public final class CouncilVariables {
 
 	public static final String COUNCIL_DECISION = "councilDecision";

@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * "Record council vote": the session has taken place, the counts fit the council's seats and the decision fits the
- * counts (adopted only with more votes for than against); a deferral names a later session. The vote goes on the
- * agenda item.
+ * "Record council vote": the session has taken place, the counts fit the council's seats
+ * and the decision fits the counts (adopted only with more votes for than against); a
+ * deferral names a later session. The vote goes on the agenda item.
  */
 @Component
 public class CouncilVoteRecorder implements TaskListener {

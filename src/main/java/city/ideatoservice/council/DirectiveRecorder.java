@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Issue implementation directives": the public register shows the act together with its directive (reference,
- * responsible departments, effective date, amended procedure).
+ * "Issue implementation directives": the public register shows the act together with its
+ * directive (reference, responsible departments, effective date, amended procedure).
  */
 @Component
 public class DirectiveRecorder implements TaskListener {

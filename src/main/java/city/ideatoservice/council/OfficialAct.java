@@ -10,12 +10,15 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-/** An act the council adopted, with the directive that put the service into the city's standard procedures. */
+/**
+ * An act the council adopted, with the directive that put the service into the city's
+ * standard procedures.
+ */
 @Table("official_act")
 public record OfficialAct(@Id String actNumber, int actYear, int actSequence, String ideaReference, String title,
 		LocalDate adoptedOn, Long sessionId, String directiveReference, String directiveDepartments,
-		LocalDate directiveEffectiveDate, String amendedProcedure, @Transient @JsonIgnore boolean isNew)
-		implements Persistable<String> {
+		LocalDate directiveEffectiveDate, String amendedProcedure,
+		@Transient @JsonIgnore boolean isNew) implements Persistable<String> {
 
 	@PersistenceCreator
 	public OfficialAct(String actNumber, int actYear, int actSequence, String ideaReference, String title,

@@ -7,7 +7,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The public register of adopted acts and their directives, without login: a web page and JSON. */
+/**
+ * The public register of adopted acts and their directives, without login: a web page and
+ * JSON.
+ */
 @Controller
 class RegisterController {
 

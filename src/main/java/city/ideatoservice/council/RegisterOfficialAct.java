@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Register official act": the adopted act gets the next number of its session's year and enters the register. */
+/**
+ * "Register official act": the adopted act gets the next number of its session's year and
+ * enters the register.
+ */
 @Component
 public class RegisterOfficialAct implements JavaDelegate {
 

@@ -18,8 +18,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * "Council session 2026-12-10": a Tasklist filter with the clerks' tasks of the items scheduled into a council
- * session. The application's own filter, shared with all clerks, so it is created without the clerk's permissions.
+ * "Council session 2026-12-10": a Tasklist filter with the clerks' tasks of the items
+ * scheduled into a council session. The application's own filter, shared with all clerks,
+ * so it is created without the clerk's permissions.
  */
 @Component
 public class SessionFilters {
@@ -54,9 +55,10 @@ public class SessionFilters {
 				.processVariableValueEquals("councilSessionId", String.valueOf(session.id()))
 				.taskCandidateGroup(Groups.COUNCIL_CLERKS)
 				.includeAssignedTasks())
-			.setProperties(Map.of("description", "Agenda items of the council session of " + session.sessionDate(),
-					"priority", 30, "refresh", true, "variables",
-					List.of(Map.of("name", "ideaReference", "label", "Idea"), Map.of("name", "ideaTitle", "label", "Title"))));
+			.setProperties(
+					Map.of("description", "Agenda items of the council session of " + session.sessionDate(), "priority",
+							30, "refresh", true, "variables", List.of(Map.of("name", "ideaReference", "label", "Idea"),
+									Map.of("name", "ideaTitle", "label", "Title"))));
 		filterService.saveFilter(filter);
 		Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
 		grant.setGroupId(Groups.COUNCIL_CLERKS);

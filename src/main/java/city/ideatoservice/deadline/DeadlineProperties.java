@@ -7,18 +7,19 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Deadlines of the user tasks, keyed by the task's form id (screen-idea, approve-service, ...): due date, reminder
- * and escalation, each counted from the task's creation, or, for a task whose due date is a date the process holds
- * (a milestone's due date), from that date. ISO 8601 durations (P5D). A task whose form is not listed gets the
- * defaults.
+ * Deadlines of the user tasks, keyed by the task's form id (screen-idea, approve-service,
+ * ...): due date, reminder and escalation, each counted from the task's creation, or, for
+ * a task whose due date is a date the process holds (a milestone's due date), from that
+ * date. ISO 8601 durations (P5D). A task whose form is not listed gets the defaults.
  */
 @ConfigurationProperties("idea-to-service.deadlines")
 public record DeadlineProperties(Duration questionTimeout, Period followUpAfterLaunch, TaskDeadline defaultTask,
 		Map<String, TaskDeadline> tasks) {
 
 	/**
-	 * @param dueDateVariable a process variable holding the due date (yyyy-MM-dd); reminder and escalation then count
-	 * from the start of that day, and {@code due} is not used
+	 * @param dueDateVariable a process variable holding the due date (yyyy-MM-dd);
+	 * reminder and escalation then count from the start of that day, and {@code due} is
+	 * not used
 	 */
 	public record TaskDeadline(Duration due, Duration reminder, Duration escalation, String dueDateVariable) {
 

@@ -11,10 +11,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The deadlines the engine asks for while it runs the models: a task's due date, reminder and escalation (added to
- * every user task by {@link TaskDeadlinesParsePlugin}, e.g. {@code ${deadlines.due('screen-idea', execution)}}), and
- * the timers the models name, e.g. {@code ${deadlines.questionTimeout()}}. Values come from
- * {@link DeadlineProperties}; the engine's clock is used so that process tests can move time.
+ * The deadlines the engine asks for while it runs the models: a task's due date, reminder
+ * and escalation (added to every user task by {@link TaskDeadlinesParsePlugin}, e.g.
+ * {@code ${deadlines.due('screen-idea', execution)}}), and the timers the models name,
+ * e.g. {@code ${deadlines.questionTimeout()}}. Values come from
+ * {@link DeadlineProperties}; the engine's clock is used so that process tests can move
+ * time.
  */
 @Component("deadlines")
 public class Deadlines {

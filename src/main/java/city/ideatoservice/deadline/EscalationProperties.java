@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Who hears about an overdue task: the lead group of each group, and of tasks assigned to one person. */
+/**
+ * Who hears about an overdue task: the lead group of each group, and of tasks assigned to
+ * one person.
+ */
 @ConfigurationProperties("idea-to-service.escalation")
 public record EscalationProperties(Map<String, String> leadGroups, String assigneeLeadGroup) {
 

@@ -19,10 +19,11 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task of every model gets its due date, its reminder and its escalation from the settings
- * ({@code idea-to-service.deadlines.tasks.<form-id>}), so no model carries deadline XML. The engine reads them while
- * it parses a model, the way it reads a {@code camunda:taskListener event="timeout"}: a timer job per task at its
- * creation, with a job definition per task that Cockpit shows. A due date written in a model
+ * Every user task of every model gets its due date, its reminder and its escalation from
+ * the settings ({@code idea-to-service.deadlines.tasks.<form-id>}), so no model carries
+ * deadline XML. The engine reads them while it parses a model, the way it reads a
+ * {@code camunda:taskListener event="timeout"}: a timer job per task at its creation,
+ * with a job definition per task that Cockpit shows. A due date written in a model
  * ({@code camunda:dueDate}) still wins.
  */
 @Component
@@ -63,7 +64,10 @@ public class TaskDeadlinesParsePlugin extends AbstractProcessEnginePlugin {
 			return expressionManager.createExpression("${deadlines." + method + "('" + form + "', execution)}");
 		}
 
-		/** What {@link BpmnParse#parseTimeoutTaskListener} does for a timeout listener written in a model. */
+		/**
+		 * What {@link BpmnParse#parseTimeoutTaskListener} does for a timeout listener
+		 * written in a model.
+		 */
 		private void addTimeout(ActivityImpl activity, TaskDefinition taskDefinition, String listenerId,
 				Expression dueDate, String listener) {
 			if (taskDefinition.getTimeoutTaskListener(listenerId) != null) {
@@ -76,8 +80,9 @@ public class TaskDeadlinesParsePlugin extends AbstractProcessEnginePlugin {
 			timer.setActivity(activity);
 			timer.setExclusive(true);
 			timer.setJobConfiguration(TimerDeclarationType.DATE + ": " + dueDate.getExpressionText());
-			timer.setRawJobHandlerConfiguration(activity.getId() + TimerEventJobHandler.JOB_HANDLER_CONFIG_PROPERTY_DELIMITER
-					+ TimerEventJobHandler.JOB_HANDLER_CONFIG_TASK_LISTENER_PREFIX + listenerId);
+			timer.setRawJobHandlerConfiguration(
+					activity.getId() + TimerEventJobHandler.JOB_HANDLER_CONFIG_PROPERTY_DELIMITER
+							+ TimerEventJobHandler.JOB_HANDLER_CONFIG_TASK_LISTENER_PREFIX + listenerId);
 			timer.setJobPriorityProvider(
 					(org.camunda.bpm.engine.impl.core.variable.mapping.value.ParameterValueProvider) activity
 						.getProperty(PROPERTYNAME_JOB_PRIORITY));

@@ -12,8 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * A task's escalation timer: the group's lead (a department's heads, or the lead group in the settings) becomes a
- * candidate for the task, which goes to the top of the list.
+ * A task's escalation timer: the group's lead (a department's heads, or the lead group in
+ * the settings) becomes a candidate for the task, which goes to the top of the list.
  */
 @Component
 public class TaskEscalation implements TaskListener {

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** A task's reminder timer: the task moves up the list and its assignee or group is reminded. */
+/**
+ * A task's reminder timer: the task moves up the list and its assignee or group is
+ * reminded.
+ */
 @Component
 public class TaskReminder implements TaskListener {
 
@@ -22,8 +25,7 @@ public class TaskReminder implements TaskListener {
 	public void notify(DelegateTask task) {
 		task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.REMINDER, task.getId(), task.getName(),
-				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(),
-				CandidateGroups.of(task)));
+				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(), CandidateGroups.of(task)));
 	}
 
 }

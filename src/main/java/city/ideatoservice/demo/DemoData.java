@@ -46,8 +46,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode only (profile {@code demo}): one user per group, all with the password "demo", and a few ideas at
- * different stages so that a newcomer sees a populated Tasklist. Loaded once, into an empty database.
+ * Demo mode only (profile {@code demo}): one user per group, all with the password
+ * "demo", and a few ideas at different stages so that a newcomer sees a populated
+ * Tasklist. Loaded once, into an empty database.
  */
 @Component
 @Profile("demo")
@@ -58,13 +59,11 @@ public class DemoData {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	/** user id, first name, last name, groups */
-	static final List<String[]> USERS = List.of(
-			new String[] { "inno", "Ines", "Novak", "innovation-office" },
+	static final List<String[]> USERS = List.of(new String[] { "inno", "Ines", "Novak", "innovation-office" },
 			new String[] { "champ", "Chiara", "Amato", "innovation-office" },
 			new String[] { "finn", "Finn", "Larsen", "finance" },
 			new String[] { "budget", "Bea", "Dorsey", "budget-committee" },
-			new String[] { "lex", "Lea", "Xavier", "legal" },
-			new String[] { "ivo", "Ivo", "Tanaka", "it" },
+			new String[] { "lex", "Lea", "Xavier", "legal" }, new String[] { "ivo", "Ivo", "Tanaka", "it" },
 			new String[] { "priya", "Priya", "Vance", "privacy-office" },
 			new String[] { "cora", "Cora", "Mills", "communications" },
 			new String[] { "clerk", "Clara", "Kerr", "council-clerks" },
@@ -92,8 +91,8 @@ public class DemoData {
 	private List<CouncilSession> councilSessions = List.of();
 
 	DemoData(IdentityService identityService, TaskService taskService, IdeaSubmission submission, IdeaRepository ideas,
-			ManagementService managementService, RuntimeService runtimeService, CouncilSessionRepository sessionRepository,
-			SessionFilters sessionFilters, Departments departments) {
+			ManagementService managementService, RuntimeService runtimeService,
+			CouncilSessionRepository sessionRepository, SessionFilters sessionFilters, Departments departments) {
 		this.departments = departments;
 		this.sessionFilters = sessionFilters;
 		this.sessionRepository = sessionRepository;
@@ -141,60 +140,73 @@ public class DemoData {
 		submit("Safe bike lanes on the ring road", "Separate the bike lanes from car traffic on the ring road with "
 				+ "planters, so that children can cycle to school.", Theme.MOBILITY, Reach.CITY);
 
-		String compost = submit("Compost corner in every park", "A small compost station in each park where "
-				+ "neighbours bring kitchen waste and take compost for their balconies.", Theme.ENVIRONMENT, Reach.DISTRICT);
-		completeTask(compost, "Task_ScreenIdea", Map.of(SCREENING_DECISION, "ASK", CATEGORY, "ENVIRONMENT", PRIORITY,
-				"NORMAL", QUESTION_TO_CITIZEN,
-				"Who would look after the compost stations: volunteers or the parks department?"));
+		String compost = submit("Compost corner in every park",
+				"A small compost station in each park where "
+						+ "neighbours bring kitchen waste and take compost for their balconies.",
+				Theme.ENVIRONMENT, Reach.DISTRICT);
+		completeTask(compost, "Task_ScreenIdea",
+				Map.of(SCREENING_DECISION, "ASK", CATEGORY, "ENVIRONMENT", PRIORITY, "NORMAL", QUESTION_TO_CITIZEN,
+						"Who would look after the compost stations: volunteers or the parks department?"));
 
-		String playgrounds = submit("Map of accessible playgrounds", "An online map that shows which playgrounds "
-				+ "have equipment for children in wheelchairs.", Theme.SOCIAL, Reach.CITY);
+		String playgrounds = submit("Map of accessible playgrounds",
+				"An online map that shows which playgrounds " + "have equipment for children in wheelchairs.",
+				Theme.SOCIAL, Reach.CITY);
 		accept(playgrounds, "dept-social-services");
 
-		String library = submit("Library of things", "Borrow a drill, a tent or a sewing machine from the library "
-				+ "instead of buying one.", Theme.CULTURE, Reach.CITY);
+		String library = submit("Library of things",
+				"Borrow a drill, a tent or a sewing machine from the library " + "instead of buying one.",
+				Theme.CULTURE, Reach.CITY);
 		accept(library, "dept-culture");
-		complete(library, Map.of(SESSION_FORMAT, "WORKSHOP", SESSION_DATE, LocalDate.now().plusDays(3).toString(),
-				SESSION_PLACE, "Central library, room 2", SESSION_PARTICIPANTS, "Library staff, 12 citizens, repair café"));
+		complete(library,
+				Map.of(SESSION_FORMAT, "WORKSHOP", SESSION_DATE, LocalDate.now().plusDays(3).toString(), SESSION_PLACE,
+						"Central library, room 2", SESSION_PARTICIPANTS, "Library staff, 12 citizens, repair café"));
 		VariableMap outcome = Variables.createVariables()
 			.putValue(CODESIGN_OUTCOME, "VIABLE")
 			.putValue(OBJECTIVES, "Lend 200 tools in the first three months; 80% of borrowers satisfied.")
-			.putValue(MILESTONES, JsonVariables.list(List.of(
-					milestone("Catalogue of 100 things online", LocalDate.now().plusDays(30)),
-					milestone("Lending desk open in two branches", LocalDate.now().plusDays(90)))))
-			.putValue(DATASETS, JsonVariables.list(List.of(
-					dataset("Library branches and opening hours", "dept-culture"),
-					dataset("Library loans per branch", "dept-culture"),
-					dataset("Repair cafés", "dept-environment"),
-					dataset("Waste collection points", "dept-environment"),
-					dataset("Bus stops near libraries", "dept-mobility"))))
+			.putValue(MILESTONES,
+					JsonVariables
+						.list(List.of(milestone("Catalogue of 100 things online", LocalDate.now().plusDays(30)),
+								milestone("Lending desk open in two branches", LocalDate.now().plusDays(90)))))
+			.putValue(DATASETS,
+					JsonVariables.list(List.of(dataset("Library branches and opening hours", "dept-culture"),
+							dataset("Library loans per branch", "dept-culture"),
+							dataset("Repair cafés", "dept-environment"),
+							dataset("Waste collection points", "dept-environment"),
+							dataset("Bus stops near libraries", "dept-mobility"))))
 			.putValue(FUNDING_SOURCE, "NEW_FUNDING")
 			.putValue(ESTIMATED_BUDGET, 4500);
 		complete(library, outcome);
 
-		String nightBus = submit("Night bus on demand", "A bus you call with an app after midnight, so that night "
-				+ "workers get home safely.", Theme.MOBILITY, Reach.CITY);
+		String nightBus = submit("Night bus on demand",
+				"A bus you call with an app after midnight, so that night " + "workers get home safely.",
+				Theme.MOBILITY, Reach.CITY);
 		throughPilot(nightBus, "dept-mobility");
-		String repairCafe = submit("Repair café in every district", "Volunteers repair bikes, toasters and clothes "
-				+ "once a month in each district.", Theme.ENVIRONMENT, Reach.CITY);
+		String repairCafe = submit("Repair café in every district",
+				"Volunteers repair bikes, toasters and clothes " + "once a month in each district.", Theme.ENVIRONMENT,
+				Reach.CITY);
 		throughPilot(repairCafe, "dept-environment");
 		approveAll(repairCafe);
-		String wifi = submit("Free Wi-Fi in libraries", "Fast public Wi-Fi in every library branch, also for "
-				+ "homework clubs.", Theme.CULTURE, Reach.CITY);
+		String wifi = submit("Free Wi-Fi in libraries",
+				"Fast public Wi-Fi in every library branch, also for " + "homework clubs.", Theme.CULTURE, Reach.CITY);
 		throughPilot(wifi, "dept-culture");
 		approveAll(wifi);
 		String session = String.valueOf(councilSessions.get(0).id());
-		completeTask(wifi, "Task_PrepareAgendaItem", Map.of(DRAFT_ACT_TEXT, "The city offers free Wi-Fi in every "
-				+ "library branch from the date of the implementing directive.", COMMITTEE, "SOCIAL_CULTURE",
-				COUNCIL_SESSION_ID, session));
+		completeTask(wifi, "Task_PrepareAgendaItem",
+				Map.of(DRAFT_ACT_TEXT,
+						"The city offers free Wi-Fi in every "
+								+ "library branch from the date of the implementing directive.",
+						COMMITTEE, "SOCIAL_CULTURE", COUNCIL_SESSION_ID, session));
 		completeTask(wifi, "Task_RecordCommitteeReview", Map.of(COMMITTEE_OPINION, "FAVOURABLE"));
-		completeTask(wifi, "Task_RecordCouncilVote", Map.of(VOTES_FOR, 31, VOTES_AGAINST, 6, VOTES_ABSTAIN, 2,
-				COUNCIL_VOTE, "ADOPTED"));
-		log.info("Demo data loaded: {} users with the password '{}', 7 ideas", USERS.size() + 3 * departments.all().size(),
-				PASSWORD);
+		completeTask(wifi, "Task_RecordCouncilVote",
+				Map.of(VOTES_FOR, 31, VOTES_AGAINST, 6, VOTES_ABSTAIN, 2, COUNCIL_VOTE, "ADOPTED"));
+		log.info("Demo data loaded: {} users with the password '{}', 7 ideas",
+				USERS.size() + 3 * departments.all().size(), PASSWORD);
 	}
 
-	/** Screening to the departmental approvals: funded, five datasets published, checkpoint passed, pilot run. */
+	/**
+	 * Screening to the departmental approvals: funded, five datasets published,
+	 * checkpoint passed, pilot run.
+	 */
 	private void throughPilot(String reference, String department) {
 		accept(reference, department);
 		complete(reference, Map.of(SESSION_FORMAT, "LIVING_LAB", SESSION_DATE, LocalDate.now().toString(),
@@ -202,55 +214,77 @@ public class DemoData {
 		List<Map<String, Object>> datasets = List.of(dataset("Service points", department),
 				dataset("Opening hours", department), dataset("Usage per month", department),
 				dataset("Districts", "dept-urban-planning"), dataset("Public transport stops", "dept-mobility"));
-		complete(reference, Variables.createVariables()
-			.putValue(CODESIGN_OUTCOME, "VIABLE")
-			.putValue(OBJECTIVES, "Used by 500 people a month after three months.")
-			.putValue(MILESTONES, JsonVariables.list(List.of(milestone("Prototype running", LocalDate.now().plusDays(45)))))
-			.putValue(DATASETS, JsonVariables.list(datasets))
-			.putValue(FUNDING_SOURCE, "NEW_FUNDING")
-			.putValue(ESTIMATED_BUDGET, 3000));
+		complete(reference,
+				Variables.createVariables()
+					.putValue(CODESIGN_OUTCOME, "VIABLE")
+					.putValue(OBJECTIVES, "Used by 500 people a month after three months.")
+					.putValue(MILESTONES,
+							JsonVariables.list(List.of(milestone("Prototype running", LocalDate.now().plusDays(45)))))
+					.putValue(DATASETS, JsonVariables.list(datasets))
+					.putValue(FUNDING_SOURCE, "NEW_FUNDING")
+					.putValue(ESTIMATED_BUDGET, 3000));
 		completeTask(reference, "Task_ApproveAsInnovationOffice", Map.of(APPROVAL_DECISION, "APPROVE"));
 		for (int i = 0; i < datasets.size(); i++) {
-			completeTask(reference, "Task_AssessDataset", Map.of(DATASET_ASSESSMENT, "CAN_OPEN",
-					CONTAINS_PERSONAL_DATA, "NO", CONTAINS_LOCATION_DATA, "NO", COMMERCIALLY_SENSITIVE, "NO",
-					ALREADY_PUBLIC, "NO"));
-			completeTask(reference, "Task_PublishDataset", Map.of(CATALOGUE_TITLE, datasets.get(i).get("title"),
-					CATALOGUE_DESCRIPTION, "Opened for the idea " + reference, DATASET_LICENCE, "CC-BY-4.0",
-					DATASET_FORMAT, "CSV", DATASET_URL, "https://data.city.example/dataset-" + i, UPDATE_FREQUENCY,
-					"MONTHLY", DATASET_KEYWORDS, "open data, prototype", CONTACT_POINT, "opendata@city.example"));
+			completeTask(reference, "Task_AssessDataset", Map.of(DATASET_ASSESSMENT, "CAN_OPEN", CONTAINS_PERSONAL_DATA,
+					"NO", CONTAINS_LOCATION_DATA, "NO", COMMERCIALLY_SENSITIVE, "NO", ALREADY_PUBLIC, "NO"));
+			completeTask(reference, "Task_PublishDataset",
+					Map.of(CATALOGUE_TITLE, datasets.get(i).get("title"), CATALOGUE_DESCRIPTION,
+							"Opened for the idea " + reference, DATASET_LICENCE, "CC-BY-4.0", DATASET_FORMAT, "CSV",
+							DATASET_URL, "https://data.city.example/dataset-" + i, UPDATE_FREQUENCY, "MONTHLY",
+							DATASET_KEYWORDS, "open data, prototype", CONTACT_POINT, "opendata@city.example"));
 		}
 		completeTask(reference, "Task_ReviewCheckpoint", Map.of(CHECKPOINT_DECISION, "CONTINUE"));
-		completeTask(reference, "Task_RecordPilotResults", Map.of("pilotResults", "520 users a month",
-				"objectivesMet", "ALL", "pilotParticipants", 520));
+		completeTask(reference, "Task_RecordPilotResults",
+				Map.of("pilotResults", "520 users a month", "objectivesMet", "ALL", "pilotParticipants", 520));
 		completeTask(reference, "Task_RecommendAdoption", Map.of(ADOPTION_RECOMMENDATION, "ADOPT",
 				IMPLEMENTING_DEPARTMENTS, JsonVariables.list(List.of(department))));
 	}
 
 	private void approveAll(String reference) {
-		for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(reference)
-			.taskDefinitionKey("Task_ApproveService").list()) {
+		for (Task task : taskService.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey("Task_ApproveService")
+			.list()) {
 			taskService.complete(task.getId(), Map.of(APPROVAL_DECISION, "APPROVE"));
 			runJobs(reference);
 		}
 	}
 
-	/** Completes the idea's open task of this kind (in the idea's process or one it called). */
+	/**
+	 * Completes the idea's open task of this kind (in the idea's process or one it
+	 * called).
+	 */
 	private void completeTask(String reference, String taskDefinitionKey, Map<String, Object> variables) {
-		Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference)
-			.taskDefinitionKey(taskDefinitionKey).listPage(0, 1).stream().findFirst()
-			.orElseThrow(() -> new IllegalStateException("No task " + taskDefinitionKey + " for demo idea " + reference));
+		Task task = taskService.createTaskQuery()
+			.processInstanceBusinessKey(reference)
+			.taskDefinitionKey(taskDefinitionKey)
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.orElseThrow(
+					() -> new IllegalStateException("No task " + taskDefinitionKey + " for demo idea " + reference));
 		taskService.complete(task.getId(), variables);
 		runJobs(reference);
 	}
 
-	/** Runs the idea's asynchronous continuations now, so the next step finds its task (the job executor may too). */
+	/**
+	 * Runs the idea's asynchronous continuations now, so the next step finds its task
+	 * (the job executor may too).
+	 */
 	private void runJobs(String reference) {
 		for (int round = 0; round < 20; round++) {
-			List<Job> jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+			List<Job> jobs = runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(reference)
+				.list()
 				.stream()
-				.flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).messages()
-					.executable().list().stream())
-				// e-mails are the job executor's: a demo without a mail catcher shows their retries in Cockpit
+				.flatMap(instance -> managementService.createJobQuery()
+					.processInstanceId(instance.getId())
+					.messages()
+					.executable()
+					.list()
+					.stream())
+				// e-mails are the job executor's: a demo without a mail catcher shows
+				// their retries in Cockpit
 				.filter(job -> !Notifications.PROCESS_KEY.equals(job.getProcessDefinitionKey()))
 				.toList();
 			if (jobs.isEmpty()) {
@@ -267,7 +301,10 @@ public class DemoData {
 		}
 	}
 
-	/** The council meets today (for the demo's vote) and every four weeks; a committee in between. */
+	/**
+	 * The council meets today (for the demo's vote) and every four weeks; a committee in
+	 * between.
+	 */
 	private List<CouncilSession> planSessions() {
 		List<CouncilSession> planned = new ArrayList<>();
 		for (int week = 0; week <= 8; week += 4) {
@@ -282,8 +319,11 @@ public class DemoData {
 	}
 
 	private String submit(String title, String description, Theme theme, Reach reach) {
-		return submission.submit(new IdeaService.NewIdea(title, description, theme, reach, Channel.PORTAL,
-				"Demo Citizen", "citizen@example.org", null)).idea().reference();
+		return submission
+			.submit(new IdeaService.NewIdea(title, description, theme, reach, Channel.PORTAL, "Demo Citizen",
+					"citizen@example.org", null))
+			.idea()
+			.reference();
 	}
 
 	private void accept(String reference, String department) {
@@ -294,7 +334,9 @@ public class DemoData {
 
 	private void complete(String reference, Map<String, Object> variables) {
 		List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(reference).list();
-		Task task = tasks.stream().filter(t -> t.getProcessDefinitionId().startsWith("idea-to-service:")).findFirst()
+		Task task = tasks.stream()
+			.filter(t -> t.getProcessDefinitionId().startsWith("idea-to-service:"))
+			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No task for demo idea " + reference));
 		taskService.complete(task.getId(), variables);
 	}

@@ -22,7 +22,10 @@ public record CamundaForm(String id, JsonNode schema) {
 		}
 	}
 
-	/** The option lists the form takes from variables ({@code valuesKey}), e.g. departmentOptions. */
+	/**
+	 * The option lists the form takes from variables ({@code valuesKey}), e.g.
+	 * departmentOptions.
+	 */
 	public java.util.Set<String> valuesKeys() {
 		return java.util.Set.copyOf(schema.findValuesAsText("valuesKey"));
 	}

@@ -13,8 +13,9 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, says which parts of the deployed forms the server cannot check (a FEEL expression it cannot evaluate,
- * a field it does not understand), so that a designer learns it from the log and not from a wrong submission.
+ * At start-up, says which parts of the deployed forms the server cannot check (a FEEL
+ * expression it cannot evaluate, a field it does not understand), so that a designer
+ * learns it from the log and not from a wrong submission.
  */
 @Component
 class FormReport implements ApplicationRunner {

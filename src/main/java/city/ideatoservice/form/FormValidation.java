@@ -46,9 +46,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task with a Camunda Form checks what is submitted against its deployed form when it completes, and the
- * start form of a process checks its values before the instance starts: added when the engine reads a model, so no
- * model repeats a form's rules in a listener. A hidden field's value is not kept.
+ * Every user task with a Camunda Form checks what is submitted against its deployed form
+ * when it completes, and the start form of a process checks its values before the
+ * instance starts: added when the engine reads a model, so no model repeats a form's
+ * rules in a listener. A hidden field's value is not kept.
  */
 @Component
 public class FormValidation extends AbstractProcessEnginePlugin {
@@ -73,7 +74,8 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 				if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
 						&& userTask.getTaskDefinition().getFormDefinition().getCamundaFormDefinitionKey() != null) {
 					FormDefinition form = userTask.getTaskDefinition().getFormDefinition();
-					// built-in: runs before the model's own complete listeners, which may rely on checked values
+					// built-in: runs before the model's own complete listeners, which may
+					// rely on checked values
 					userTask.getTaskDefinition()
 						.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> completing(task, form));
 				}
@@ -109,8 +111,9 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * A refusal by a check the form cannot express (across fields, against the database), naming the field by its
-	 * label as the form's own rules do: "Champion: there is no user 'nobody'."
+	 * A refusal by a check the form cannot express (across fields, against the database),
+	 * naming the field by its label as the form's own rules do: "Champion: there is no
+	 * user 'nobody'."
 	 */
 	public FormFieldValidationException invalid(DelegateTask task, String key, String problem) {
 		TaskEntity entity = (TaskEntity) task;
@@ -122,7 +125,10 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 		return new FormFieldValidationException(key, label + ": " + problem);
 	}
 
-	/** The deployed form a user task shows (camunda:formRef), if it has one; inside the engine's command. */
+	/**
+	 * The deployed form a user task shows (camunda:formRef), if it has one; inside the
+	 * engine's command.
+	 */
 	public java.util.Optional<CamundaForm> formOf(DelegateTask task) {
 		TaskEntity entity = (TaskEntity) task;
 		FormDefinition definition = entity.getTaskDefinition() == null ? null
@@ -135,8 +141,9 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * Whether this submission wrote the variable. A hidden field's value typed in this submission is taken back; a
-	 * value the process had before (a proposal the form merely hides) stays.
+	 * Whether this submission wrote the variable. A hidden field's value typed in this
+	 * submission is taken back; a value the process had before (a proposal the form
+	 * merely hides) stays.
 	 */
 	private static boolean writtenNow(AbstractVariableScope scope, String name) {
 		CoreVariableInstance variable = scope.getVariableInstance(name);
@@ -150,7 +157,10 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 		return cached == null || cached.getEntityState() == DbEntityState.TRANSIENT || cached.isDirty();
 	}
 
-	/** The form a task or start event refers to (camunda:formRef), read from its deployment once. */
+	/**
+	 * The form a task or start event refers to (camunda:formRef), read from its
+	 * deployment once.
+	 */
 	private CamundaForm form(String deploymentId, FormDefinition definition, VariableScope scope) {
 		String key = String.valueOf(definition.getCamundaFormDefinitionKey().getValue(scope));
 		String binding = definition.getCamundaFormDefinitionBinding();
@@ -167,8 +177,8 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 	private static CamundaForm read(String deploymentId, String key, String binding, Integer version) {
 		CamundaFormDefinition found = find(deploymentId, key, binding, version);
 		CommandContext context = Context.getCommandContext();
-		return CamundaForm.read(context.runWithoutAuthorization(
-				new GetDeploymentResourceCmd(found.getDeploymentId(), found.getResourceName())));
+		return CamundaForm.read(context
+			.runWithoutAuthorization(new GetDeploymentResourceCmd(found.getDeploymentId(), found.getResourceName())));
 	}
 
 	private static CamundaFormDefinition find(String deploymentId, String key, String binding, Integer version) {
@@ -177,8 +187,8 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 		CamundaFormDefinition found = Context.getCommandContext()
 			.runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, deploymentId));
 		if (found == null) {
-			throw new ProcessEngineException("There is no form '" + key + "' (" + binding + ") for deployment "
-					+ deploymentId + ".");
+			throw new ProcessEngineException(
+					"There is no form '" + key + "' (" + binding + ") for deployment " + deploymentId + ".");
 		}
 		return found;
 	}
@@ -189,7 +199,8 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * The start form: its values are checked before the instance starts, and hidden fields' values are not written.
+	 * The start form: its values are checked before the instance starts, and hidden
+	 * fields' values are not written.
 	 */
 	private final class CheckedStartForm implements StartFormHandler {
 

@@ -37,25 +37,35 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
- * Checks submitted values against a Camunda Form, so that the form is the one place its rules are written: required,
- * min/max, minLength/maxLength, pattern, e-mail and phone, the allowed values (static, valuesKey, valuesExpression),
- * numbers, dates, dynamic lists and groups. A field hidden by its condition is neither required nor kept; disabled
- * and read-only fields are not input. Messages name the field by the label the person saw. FEEL expressions
- * ({@code =...}) are evaluated with the FEEL engine Camunda ships for DMN (feel-scala).
+ * Checks submitted values against a Camunda Form, so that the form is the one place its
+ * rules are written: required, min/max, minLength/maxLength, pattern, e-mail and phone,
+ * the allowed values (static, valuesKey, valuesExpression), numbers, dates, dynamic lists
+ * and groups. A field hidden by its condition is neither required nor kept; disabled and
+ * read-only fields are not input. Messages name the field by the label the person saw.
+ * FEEL expressions ({@code =...}) are evaluated with the FEEL engine Camunda ships for
+ * DMN (feel-scala).
  */
 public final class FormValidator {
 
 	static final Set<String> INPUTS = Set.of("textfield", "textarea", "number", "datetime", "select", "radio",
 			"checkbox", "checklist", "taglist");
 
-	/** Components that hold no input (or input the server cannot check, like a computed expression field). */
+	/**
+	 * Components that hold no input (or input the server cannot check, like a computed
+	 * expression field).
+	 */
 	static final Set<String> NOT_INPUT = Set.of("default", "group", "dynamiclist", "text", "html", "image", "spacer",
 			"separator", "button", "iframe", "table", "expression", "documentPreview");
 
-	/** The e-mail rule of the portal: local@domain.tld, no spaces or control characters. */
+	/**
+	 * The e-mail rule of the portal: local@domain.tld, no spaces or control characters.
+	 */
 	static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 
-	/** An international number as Tasklist asks for it: + or 00, then 7 to 15 digits (E.164). */
+	/**
+	 * An international number as Tasklist asks for it: + or 00, then 7 to 15 digits
+	 * (E.164).
+	 */
 	static final Pattern PHONE = Pattern.compile("(\\+|00)[1-9][0-9]{6,14}");
 
 	private static final List<String> EXPRESSION_RULES = List.of("min", "max", "minLength", "maxLength");
@@ -64,22 +74,25 @@ public final class FormValidator {
 
 	private final Supplier<LocalDate> today;
 
-	/** @param today the day a date field's "no past dates" is measured against (the engine's clock) */
+	/**
+	 * @param today the day a date field's "no past dates" is measured against (the
+	 * engine's clock)
+	 */
 	public FormValidator(Supplier<LocalDate> today) {
 		this.today = today;
 	}
 
 	/**
-	 * What a submission must not keep: the keys of hidden fields, and dynamic lists without the hidden fields of
-	 * their entries.
+	 * What a submission must not keep: the keys of hidden fields, and dynamic lists
+	 * without the hidden fields of their entries.
 	 */
 	public record Result(Set<String> hidden, Map<String, List<Map<String, Object>>> cleanedLists) {
 	}
 
 	/**
 	 * Checks the values (all variables the form sees) against the form.
-	 * @throws FormFieldValidationException naming the field's key (a dynamic list's path for its entries' fields)
-	 * and, in the message, its label
+	 * @throws FormFieldValidationException naming the field's key (a dynamic list's path
+	 * for its entries' fields) and, in the message, its label
 	 */
 	public Result validate(CamundaForm form, Map<String, Object> values) {
 		Check check = new Check(form);
@@ -91,8 +104,9 @@ public final class FormValidator {
 	}
 
 	/**
-	 * What the validator cannot check in this form, one sentence each naming form and field: FEEL expressions it
-	 * cannot evaluate and fields it does not understand. The application reports them when it starts.
+	 * What the validator cannot check in this form, one sentence each naming form and
+	 * field: FEEL expressions it cannot evaluate and fields it does not understand. The
+	 * application reports them when it starts.
 	 */
 	public List<String> problems(CamundaForm form) {
 		List<String> problems = new ArrayList<>();
@@ -134,8 +148,9 @@ public final class FormValidator {
 	}
 
 	/**
-	 * Why an expression cannot be evaluated, or null: it does not parse, or fails or calls an unknown function even
-	 * without data (missing variables are fine: a form is filled in step by step).
+	 * Why an expression cannot be evaluated, or null: it does not parse, or fails or
+	 * calls an unknown function even without data (missing variables are fine: a form is
+	 * filled in step by step).
 	 */
 	private String problem(String expression) {
 		ParseResult parsed = feel.parseExpression(expression);
@@ -169,7 +184,10 @@ public final class FormValidator {
 		return node.isTextual() && node.asText().startsWith("=");
 	}
 
-	/** Where values are read, what FEEL sees, and how messages and errors name a field inside a dynamic list. */
+	/**
+	 * Where values are read, what FEEL sees, and how messages and errors name a field
+	 * inside a dynamic list.
+	 */
 	private record Scope(Map<String, Object> values, Map<String, Object> context, String prefix, String listKey) {
 	}
 
@@ -210,7 +228,10 @@ public final class FormValidator {
 			}
 		}
 
-		/** A hidden field's value is not kept; everything inside a hidden group or list is hidden too. */
+		/**
+		 * A hidden field's value is not kept; everything inside a hidden group or list is
+		 * hidden too.
+		 */
 		void hide(JsonNode component, Set<String> hidden) {
 			String type = component.path("type").asText();
 			if (component.hasNonNull("key")) {
@@ -243,7 +264,8 @@ public final class FormValidator {
 				}
 				Map<String, Object> entry = new LinkedHashMap<>();
 				item.forEach((key, field) -> entry.put(String.valueOf(key), field));
-				// as in Tasklist: an entry's fields by name, the entry as "this", the form's data as "parent"
+				// as in Tasklist: an entry's fields by name, the entry as "this", the
+				// form's data as "parent"
 				Map<String, Object> context = new HashMap<>(scope.context());
 				context.putAll(entry);
 				context.put("this", entry);
@@ -342,8 +364,8 @@ public final class FormValidator {
 							+ " must have at most " + digits + " decimal place" + (digits == 1 ? "" : "s") + ".");
 				}
 			}
-			BigDecimal increment = toNumber(component.path("increment").isValueNode()
-					? component.path("increment").asText() : null);
+			BigDecimal increment = toNumber(
+					component.path("increment").isValueNode() ? component.path("increment").asText() : null);
 			if (increment != null && increment.signum() > 0 && number.remainder(increment).signum() != 0) {
 				throw invalid(scope, key, label + " must be a multiple of " + format(increment) + ".");
 			}
@@ -395,7 +417,10 @@ public final class FormValidator {
 			throw invalid(scope, key, "'" + value + "' is not one of the choices for " + label + ".");
 		}
 
-		/** The allowed values: listed in the form, read from the variable named by valuesKey, or computed by FEEL. */
+		/**
+		 * The allowed values: listed in the form, read from the variable named by
+		 * valuesKey, or computed by FEEL.
+		 */
 		List<Object> options(JsonNode component, Scope scope) {
 			List<Object> options = new ArrayList<>();
 			if (component.path("values").isArray()) {
@@ -447,7 +472,8 @@ public final class FormValidator {
 		Object evaluate(JsonNode component, String expression, Scope scope) {
 			EvaluationResult result = feel.evaluateExpression(expression.substring(1), scope.context());
 			if (result.isFailure()) {
-				// reported at start-up: a fault of the form, not of the person submitting it
+				// reported at start-up: a fault of the form, not of the person submitting
+				// it
 				throw new ProcessEngineException("Form '" + form.id() + "', field '" + label(component)
 						+ "': cannot evaluate '" + expression + "': " + result.failure().message());
 			}
@@ -475,7 +501,10 @@ public final class FormValidator {
 		return value instanceof SpinJsonNode json ? json.mapTo(Object.class) : value;
 	}
 
-	/** The label of the field with this key (or dynamic list with this path), if the form has one. */
+	/**
+	 * The label of the field with this key (or dynamic list with this path), if the form
+	 * has one.
+	 */
 	public static Optional<String> label(CamundaForm form, String key) {
 		return find(form.components(), key).map(FormValidator::label);
 	}
@@ -493,7 +522,10 @@ public final class FormValidator {
 		return Optional.empty();
 	}
 
-	/** The label the person saw: a date field has its own, a field without one is named by its key. */
+	/**
+	 * The label the person saw: a date field has its own, a field without one is named by
+	 * its key.
+	 */
 	static String label(JsonNode component) {
 		for (String name : List.of("label", "dateLabel", "timeLabel", "key", "path", "id")) {
 			String label = component.path(name).asText("").strip();
@@ -519,8 +551,8 @@ public final class FormValidator {
 	}
 
 	/**
-	 * A list as a form submits it: Tasklist sends Json (Spin), Java callers a List; entries of objects become Maps.
-	 * Null if the value is no list.
+	 * A list as a form submits it: Tasklist sends Json (Spin), Java callers a List;
+	 * entries of objects become Maps. Null if the value is no list.
 	 */
 	@SuppressWarnings("unchecked")
 	static List<Object> asList(Object value) {
@@ -536,7 +568,10 @@ public final class FormValidator {
 		return null;
 	}
 
-	/** A number as Tasklist (Integer, Long, Double) or a REST client (a numeric String) sends it; null otherwise. */
+	/**
+	 * A number as Tasklist (Integer, Long, Double) or a REST client (a numeric String)
+	 * sends it; null otherwise.
+	 */
 	static BigDecimal toNumber(Object value) {
 		try {
 			if (value instanceof BigDecimal number) {
@@ -569,7 +604,9 @@ public final class FormValidator {
 		return node.isNull() || node.isMissingNode() ? null : node.asText();
 	}
 
-	/** An option and a value are the same when equal as text, or as numbers ("2" and 2.0). */
+	/**
+	 * An option and a value are the same when equal as text, or as numbers ("2" and 2.0).
+	 */
 	private static boolean same(Object option, Object value) {
 		if (option == null || value == null) {
 			return option == value;

@@ -21,9 +21,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Combine funding decisions": one denial denies; otherwise the lowest approved amount is granted, partially if it
- * is less than requested. Money reserved beyond that goes back to the budget. The outcome, amount, approvers and
- * their reasons go back to the idea's process.
+ * "Combine funding decisions": one denial denies; otherwise the lowest approved amount is
+ * granted, partially if it is less than requested. Money reserved beyond that goes back
+ * to the budget. The outcome, amount, approvers and their reasons go back to the idea's
+ * process.
  */
 @Component
 public class CombineFundingDecisions implements JavaDelegate {
@@ -62,20 +63,22 @@ public class CombineFundingDecisions implements JavaDelegate {
 		execution.setVariable(FUNDING_OUTCOME, outcome);
 		execution.setVariable(APPROVED_AMOUNT_CENTS, granted);
 		execution.setVariable(FUNDING_REASON, reasons(outcome, round_));
-		execution.setVariable(FUNDING_APPROVERS, JsonVariables.list(
-				decisions.findByIdeaReferenceOrderByFundingRoundAscDecidedAtAsc(reference).stream().map(d -> {
-					Map<String, Object> approver = new LinkedHashMap<>();
-					approver.put("round", d.fundingRound());
-					approver.put("role", d.approverRole());
-					approver.put("decidedBy", d.decidedBy());
-					approver.put("decision", d.decision());
-					approver.put("amountCents", d.amountCents());
-					approver.put("reason", d.reason());
-					return approver;
-				}).toList()));
+		execution.setVariable(FUNDING_APPROVERS, JsonVariables
+			.list(decisions.findByIdeaReferenceOrderByFundingRoundAscDecidedAtAsc(reference).stream().map(d -> {
+				Map<String, Object> approver = new LinkedHashMap<>();
+				approver.put("round", d.fundingRound());
+				approver.put("role", d.approverRole());
+				approver.put("decidedBy", d.decidedBy());
+				approver.put("decision", d.decision());
+				approver.put("amountCents", d.amountCents());
+				approver.put("reason", d.reason());
+				return approver;
+			}).toList()));
 	}
 
-	/** The reasons of the decisions that made the outcome: denials, or the lower amounts. */
+	/**
+	 * The reasons of the decisions that made the outcome: denials, or the lower amounts.
+	 */
 	private static String reasons(String outcome, List<FundingDecision> round) {
 		String wanted = "DENIED".equals(outcome) ? "DENY" : "PARTIAL";
 		String text = round.stream()

@@ -2,7 +2,10 @@ package city.ideatoservice.funding;
 
 import org.springframework.stereotype.Component;
 
-/** The model's view of the funding settings: {@code ${fundingRound < funding.maxRounds()}}. */
+/**
+ * The model's view of the funding settings: {@code ${fundingRound <
+ * funding.maxRounds()}}.
+ */
 @Component("funding")
 public class Funding {
 

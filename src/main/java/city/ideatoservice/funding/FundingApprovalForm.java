@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What an approver or the champion sees when a funding task is created: the request in euros, what is left of the
- * sponsor department's budget this year, and every earlier decision. Display values only: amounts are kept in cents.
+ * What an approver or the champion sees when a funding task is created: the request in
+ * euros, what is left of the sponsor department's budget this year, and every earlier
+ * decision. Display values only: amounts are kept in cents.
  */
 @Component
 public class FundingApprovalForm implements TaskListener {

@@ -23,9 +23,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Completes a funding approval: the decision must fit the request (a partial approval is lower) and the sponsor
- * department's budget. The approver who holds the budget reserves the money in the
- * same transaction; if someone else took it meanwhile, the approval is refused and nothing is written.
+ * Completes a funding approval: the decision must fit the request (a partial approval is
+ * lower) and the sponsor department's budget. The approver who holds the budget reserves
+ * the money in the same transaction; if someone else took it meanwhile, the approval is
+ * refused and nothing is written.
  */
 @Component
 public class FundingApprovalRecorder implements TaskListener {
@@ -55,7 +56,8 @@ public class FundingApprovalRecorder implements TaskListener {
 	public void notify(DelegateTask task) {
 		FormInput input = FormInput.of(task);
 		String role = (String) task.getVariable(APPROVER_ROLE);
-		// the form offers the decisions of its task (approve, partially or not; confirm or deny a join)
+		// the form offers the decisions of its task (approve, partially or not; confirm
+		// or deny a join)
 		String decision = input.text(APPROVAL_DECISION);
 		long requested = FundingApprovalForm.cents(task.getVariable(REQUESTED_AMOUNT_CENTS));
 		long amount = switch (decision) {
@@ -89,20 +91,21 @@ public class FundingApprovalRecorder implements TaskListener {
 	private void checkBudget(DelegateTask task, String reference, int round, long amount) {
 		String department = (String) task.getVariable(SPONSOR_DEPARTMENT);
 		int year = budgets.currentYear();
-		// what this request already holds (finance's reservation, seen by the department head) is still its own
+		// what this request already holds (finance's reservation, seen by the department
+		// head) is still its own
 		long remaining = budgets.remainingCents(department, year) + budgets.reservedCents(reference, round);
 		String name = departments.byGroup(department).map(Departments.Department::name).orElse(department);
 		if (amount > remaining) {
-			throw forms.invalid(task, APPROVAL_DECISION, "only " + BigDecimal.valueOf(remaining, 2)
-					+ " EUR are left in the " + name + " department's prototype budget for " + year
-					+ "; approve at most that, or deny.");
+			throw forms.invalid(task, APPROVAL_DECISION,
+					"only " + BigDecimal.valueOf(remaining, 2) + " EUR are left in the " + name
+							+ " department's prototype budget for " + year + "; approve at most that, or deny.");
 		}
 		if (Boolean.TRUE.equals(task.getVariable(RESERVES_BUDGET))
 				&& !budgets.reserve(reference, round, department, year, amount)) {
-			throw forms.invalid(task, APPROVAL_DECISION, "another approval has just used the " + name
-					+ " department's prototype budget: only "
-					+ BigDecimal.valueOf(budgets.remainingCents(department, year), 2) + " EUR are left for " + year
-					+ ". Reload the task and decide again.");
+			throw forms.invalid(task, APPROVAL_DECISION,
+					"another approval has just used the " + name + " department's prototype budget: only "
+							+ BigDecimal.valueOf(budgets.remainingCents(department, year), 2) + " EUR are left for "
+							+ year + ". Reload the task and decide again.");
 		}
 	}
 

@@ -20,8 +20,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Revise funding request": the champion resubmits a new amount and purpose, accepts a partial approval, or
- * withdraws. Money reserved for a round the champion does not take goes back to the budget.
+ * "Revise funding request": the champion resubmits a new amount and purpose, accepts a
+ * partial approval, or withdraws. Money reserved for a round the champion does not take
+ * goes back to the budget.
  */
 @Component
 public class FundingRevisionRecorder implements TaskListener {
@@ -38,14 +39,16 @@ public class FundingRevisionRecorder implements TaskListener {
 		String decision = input.text(REVISION_DECISION);
 		String reference = (String) task.getVariable(IDEA_REFERENCE);
 		int round = ((Number) task.getVariable(FUNDING_ROUND)).intValue();
-		// accepting the partial amount keeps the round as it is (the form offers it only after a partial approval)
+		// accepting the partial amount keeps the round as it is (the form offers it only
+		// after a partial approval)
 		if ("RESUBMIT".equals(decision)) {
 			BigDecimal euros = input.number(NEW_REQUESTED_AMOUNT);
 			budgets.reduceReservation(reference, round, 0);
 			task.setVariable(REQUESTED_AMOUNT_CENTS, euros.movePointRight(2).longValueExact());
 			task.setVariable(FUNDING_PURPOSE, input.text(REVISED_PURPOSE));
 			if (euros.signum() > 0) {
-				// a denied join resubmitted with an amount becomes a request for new money
+				// a denied join resubmitted with an amount becomes a request for new
+				// money
 				task.setVariable(FUNDED_INITIATIVE, null);
 			}
 		}

@@ -1,6 +1,9 @@
 package city.ideatoservice.funding;
 
-/** Names of the process variables of prototype funding: the models and forms use the same names. */
+/**
+ * Names of the process variables of prototype funding: the models and forms use the same
+ * names.
+ */
 public final class FundingVariables {
 
 	public static final String FUNDING_SOURCE = "fundingSource";

@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Open funding round": counts the rounds and tells the DMN whether the prototype joins a funded initiative. */
+/**
+ * "Open funding round": counts the rounds and tells the DMN whether the prototype joins a
+ * funded initiative.
+ */
 @Component
 public class OpenFundingRound implements JavaDelegate {
 

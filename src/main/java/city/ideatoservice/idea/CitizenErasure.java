@@ -7,13 +7,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases a citizen's personal data on request: name, e-mail and language go, the idea and its history stay. The
- * record of mails sent to them goes too, and no mail is sent to them afterwards.
+ * Erases a citizen's personal data on request: name, e-mail and language go, the idea and
+ * its history stay. The record of mails sent to them goes too, and no mail is sent to
+ * them afterwards.
  */
 @Service
 public class CitizenErasure {
 
-	/** Published in the erasing transaction, so that other features drop what they keep about the citizen. */
+	/**
+	 * Published in the erasing transaction, so that other features drop what they keep
+	 * about the citizen.
+	 */
 	public record CitizenErased(Long citizenId) {
 	}
 
@@ -32,7 +36,9 @@ public class CitizenErasure {
 		this.clock = clock;
 	}
 
-	/** Erases the data of the citizen behind an idea; false if the idea has none (left). */
+	/**
+	 * Erases the data of the citizen behind an idea; false if the idea has none (left).
+	 */
 	@Transactional
 	public boolean eraseCitizenOf(String reference) {
 		Long citizenId = ideas.require(reference).citizenId();

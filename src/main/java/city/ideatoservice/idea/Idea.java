@@ -6,7 +6,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** An idea as the application keeps it. The citizen's name and e-mail are in {@link Citizen}, not here. */
+/**
+ * An idea as the application keeps it. The citizen's name and e-mail are in
+ * {@link Citizen}, not here.
+ */
 @Table("idea")
 public record Idea(@Id Long id, String reference, String title, String description, Theme theme, Reach reach,
 		Channel channel, PublicStatus status, String trackingCodeHash, String idempotencyKey, Long citizenId,

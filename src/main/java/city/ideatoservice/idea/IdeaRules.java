@@ -1,6 +1,9 @@
 package city.ideatoservice.idea;
 
-/** Limits every idea keeps: the portal checks them here, a civil servant's start form in forms/record-idea.form. */
+/**
+ * Limits every idea keeps: the portal checks them here, a civil servant's start form in
+ * forms/record-idea.form.
+ */
 public final class IdeaRules {
 
 	public static final int TITLE_MAX = 120;

@@ -39,14 +39,17 @@ public class IdeaService {
 	public record NewIdea(String title, String description, Theme theme, Reach reach, Channel channel,
 			String citizenName, String citizenEmail, String idempotencyKey, String citizenLocale) {
 
-		public NewIdea(String title, String description, Theme theme, Reach reach, Channel channel,
-				String citizenName, String citizenEmail, String idempotencyKey) {
+		public NewIdea(String title, String description, Theme theme, Reach reach, Channel channel, String citizenName,
+				String citizenEmail, String idempotencyKey) {
 			this(title, description, theme, reach, channel, citizenName, citizenEmail, idempotencyKey, null);
 		}
 
 	}
 
-	/** A registered idea and the tracking code to give the citizen (shown once, never stored in clear). */
+	/**
+	 * A registered idea and the tracking code to give the citizen (shown once, never
+	 * stored in clear).
+	 */
 	public record Registration(Idea idea, String trackingCode) {
 	}
 
@@ -58,7 +61,8 @@ public class IdeaService {
 		String trackingCode = null;
 		if (newIdea.citizenName() != null || newIdea.citizenEmail() != null) {
 			citizenId = citizens
-				.save(new Citizen(null, newIdea.citizenName(), newIdea.citizenEmail(), newIdea.citizenLocale(), now, null))
+				.save(new Citizen(null, newIdea.citizenName(), newIdea.citizenEmail(), newIdea.citizenLocale(), now,
+						null))
 				.id();
 		}
 		if (newIdea.channel() == Channel.PORTAL || newIdea.citizenEmail() != null) {
@@ -67,8 +71,7 @@ public class IdeaService {
 		Idea idea = ideas.save(new Idea(null, referenceNumbers.next(), newIdea.title(), newIdea.description(),
 				newIdea.theme(), newIdea.reach(), newIdea.channel(), PublicStatus.SUBMITTED,
 				// the Idempotency-Key is kept only hashed, in submission_claim
-				trackingCode == null ? null : TrackingCodes.hash(trackingCode), null, citizenId,
-				null, now, now, null));
+				trackingCode == null ? null : TrackingCodes.hash(trackingCode), null, citizenId, null, now, now, null));
 		recordChange(idea, PublicStatus.SUBMITTED, null, now);
 		events.publishEvent(new IdeaRegistered(idea.id(), idea.reference(), idea.title(), citizenId, trackingCode));
 		return new Registration(idea, trackingCode);
@@ -95,8 +98,9 @@ public class IdeaService {
 	}
 
 	/**
-	 * Changes the public status and keeps the change with its time. The same status again is not a change, unless
-	 * it brings a public note (a retired service stays LIVE, with the note why).
+	 * Changes the public status and keeps the change with its time. The same status again
+	 * is not a change, unless it brings a public note (a retired service stays LIVE, with
+	 * the note why).
 	 */
 	@Transactional
 	public Idea changeStatus(String reference, PublicStatus status, String publicReason) {

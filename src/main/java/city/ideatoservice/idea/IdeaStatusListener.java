@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The model's hook for public status: {@code ${ideaStatus.change(execution, 'PILOT')}} on the step that changes it.
- * A closing status takes the reason the last form asked for ({@code publicReason}) unless the model names one.
+ * The model's hook for public status: {@code ${ideaStatus.change(execution, 'PILOT')}} on
+ * the step that changes it. A closing status takes the reason the last form asked for
+ * ({@code publicReason}) unless the model names one.
  */
 @Component("ideaStatus")
 public class IdeaStatusListener {
@@ -34,7 +35,9 @@ public class IdeaStatusListener {
 		}
 	}
 
-	/** A public note without a change of status (e.g. a live service that was retired). */
+	/**
+	 * A public note without a change of status (e.g. a live service that was retired).
+	 */
 	public void note(DelegateExecution execution, String note) {
 		String reference = reference(execution);
 		ideas.changeStatus(reference, ideas.require(reference).status(), note);

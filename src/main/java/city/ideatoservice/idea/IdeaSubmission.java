@@ -17,10 +17,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A citizen's idea from the portal: registered and its process started in one transaction, so that either both exist
- * or neither. With an Idempotency-Key, the key is claimed first (see {@link SubmissionClaims}): of any number of
- * requests with one key, one registers the idea; the others get the same answer, or are told that the first is still
- * running.
+ * A citizen's idea from the portal: registered and its process started in one
+ * transaction, so that either both exist or neither. With an Idempotency-Key, the key is
+ * claimed first (see {@link SubmissionClaims}): of any number of requests with one key,
+ * one registers the idea; the others get the same answer, or are told that the first is
+ * still running.
  */
 @Service
 public class IdeaSubmission {
@@ -44,7 +45,10 @@ public class IdeaSubmission {
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
-	/** The outcome of a submission: the idea, its tracking code, and whether it is the repeat of an earlier one. */
+	/**
+	 * The outcome of a submission: the idea, its tracking code, and whether it is the
+	 * repeat of an earlier one.
+	 */
 	public record Submitted(Idea idea, String trackingCode, boolean repeated) {
 	}
 
@@ -102,7 +106,10 @@ public class IdeaSubmission {
 		return new Submitted(idea, trackingCode, true);
 	}
 
-	/** Two requests with one idempotency key at the same moment: the client retries and gets the first answer. */
+	/**
+	 * Two requests with one idempotency key at the same moment: the client retries and
+	 * gets the first answer.
+	 */
 	public static class SubmissionRepeatedException extends RuntimeException {
 
 		SubmissionRepeatedException() {
@@ -112,7 +119,10 @@ public class IdeaSubmission {
 
 	}
 
-	/** One idempotency key for two different ideas: a client's mistake, never answered with the other idea. */
+	/**
+	 * One idempotency key for two different ideas: a client's mistake, never answered
+	 * with the other idea.
+	 */
 	public static class IdempotencyKeyReusedException extends RuntimeException {
 
 		IdempotencyKeyReusedException() {

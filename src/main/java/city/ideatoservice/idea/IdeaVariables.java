@@ -1,6 +1,9 @@
 package city.ideatoservice.idea;
 
-/** Names of the process variables of the idea's facts, shown read-only in forms, and its public status: the models and forms use the same names. */
+/**
+ * Names of the process variables of the idea's facts, shown read-only in forms, and its
+ * public status: the models and forms use the same names.
+ */
 public final class IdeaVariables {
 
 	public static final String IDEA_REFERENCE = "ideaReference";

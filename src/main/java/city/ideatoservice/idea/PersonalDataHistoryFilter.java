@@ -17,9 +17,9 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the citizen's name and e-mail out of Camunda's history. The start form briefly holds them as variables
- * until "Register idea" moves them to the CITIZEN table; history never sees them, so erasing a citizen touches
- * only that table.
+ * Keeps the citizen's name and e-mail out of Camunda's history. The start form briefly
+ * holds them as variables until "Register idea" moves them to the CITIZEN table; history
+ * never sees them, so erasing a citizen touches only that table.
  */
 @Component
 public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
@@ -29,7 +29,8 @@ public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setEnableDefaultDbHistoryEventHandler(false);
-		// a mutable list: other plugins (the starter's event publisher) add their handlers to it
+		// a mutable list: other plugins (the starter's event publisher) add their
+		// handlers to it
 		List<HistoryEventHandler> handlers = new ArrayList<>();
 		if (configuration.getCustomHistoryEventHandlers() != null) {
 			handlers.addAll(configuration.getCustomHistoryEventHandlers());

@@ -7,7 +7,9 @@ public enum PublicStatus {
 
 	REJECTED, NOT_ADOPTED, WITHDRAWN, MERGED;
 
-	/** The statuses that close an idea for good; each carries a reason the citizen reads. */
+	/**
+	 * The statuses that close an idea for good; each carries a reason the citizen reads.
+	 */
 	public boolean isClosing() {
 		return this == REJECTED || this == NOT_ADOPTED || this == WITHDRAWN || this == MERGED;
 	}

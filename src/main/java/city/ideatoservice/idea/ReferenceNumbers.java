@@ -13,7 +13,10 @@ import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncremente
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Component;
 
-/** Hands out idea references like IDEA-2026-000123 from a database sequence, unique across a cluster. */
+/**
+ * Hands out idea references like IDEA-2026-000123 from a database sequence, unique across
+ * a cluster.
+ */
 @Component
 class ReferenceNumbers {
 
@@ -26,7 +29,8 @@ class ReferenceNumbers {
 	ReferenceNumbers(DataSource dataSource, Clock clock) throws MetaDataAccessException {
 		String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
 		this.sequence = DatabaseDriver.POSTGRESQL.getId().equalsIgnoreCase(product)
-				|| "PostgreSQL".equalsIgnoreCase(product) ? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
+				|| "PostgreSQL".equalsIgnoreCase(product)
+						? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
 						: new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
 		this.clock = clock;
 	}

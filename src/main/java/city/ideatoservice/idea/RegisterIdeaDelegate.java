@@ -17,9 +17,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Register idea": an idea from the portal is registered before the process starts and arrives with its reference;
- * an idea recorded in the start form is registered here, and the citizen's name and e-mail move from the form's
- * variables into the CITIZEN table.
+ * "Register idea": an idea from the portal is registered before the process starts and
+ * arrives with its reference; an idea recorded in the start form is registered here, and
+ * the citizen's name and e-mail move from the form's variables into the CITIZEN table.
  */
 @Component
 public class RegisterIdeaDelegate implements JavaDelegate {
@@ -43,7 +43,10 @@ public class RegisterIdeaDelegate implements JavaDelegate {
 		execution.setVariable(IDEA_ADOPTED, false);
 	}
 
-	/** The start form's values are checked against the form before the instance starts (FormValidation). */
+	/**
+	 * The start form's values are checked against the form before the instance starts
+	 * (FormValidation).
+	 */
 	private String registerFromStartForm(DelegateExecution execution) {
 		FormInput input = FormInput.of(execution);
 		String title = input.text(IDEA_TITLE);

@@ -17,17 +17,24 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The Idempotency-Keys of submissions (table submission_claim). A key is claimed by inserting its row in a
- * transaction of its own, before the idea is registered: the primary key lets one request through, whatever the
- * database (PostgreSQL makes the others wait and then refuses them as duplicates, H2 refuses them at once).
+ * The Idempotency-Keys of submissions (table submission_claim). A key is claimed by
+ * inserting its row in a transaction of its own, before the idea is registered: the
+ * primary key lets one request through, whatever the database (PostgreSQL makes the
+ * others wait and then refuses them as duplicates, H2 refuses them at once).
  */
 @Component
 class SubmissionClaims {
 
-	/** A claim whose submission never finished (the server stopped in between) may be taken over after this. */
+	/**
+	 * A claim whose submission never finished (the server stopped in between) may be
+	 * taken over after this.
+	 */
 	static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
-	/** The claim of an earlier request with the same key; no idea yet while that request is still running. */
+	/**
+	 * The claim of an earlier request with the same key; no idea yet while that request
+	 * is still running.
+	 */
 	record Claim(String requestHash, Long ideaId, String sealedTrackingCode, Instant claimedAt) {
 	}
 
@@ -45,8 +52,9 @@ class SubmissionClaims {
 	}
 
 	/**
-	 * Claims the key for this request. Empty when this request has it; otherwise the claim of the request that has
-	 * it, which has no request hash while that request's own transaction has not committed yet.
+	 * Claims the key for this request. Empty when this request has it; otherwise the
+	 * claim of the request that has it, which has no request hash while that request's
+	 * own transaction has not committed yet.
 	 */
 	Optional<Claim> claim(String idempotencyKey, String requestHash) {
 		String keyHash = TrackingCodes.hashIdempotencyKey(idempotencyKey);
@@ -78,11 +86,14 @@ class SubmissionClaims {
 				TrackingCodes.hashIdempotencyKey(idempotencyKey));
 	}
 
-	/** Gives up the claim of a submission that failed, so that the client may try again with the same key. */
+	/**
+	 * Gives up the claim of a submission that failed, so that the client may try again
+	 * with the same key.
+	 */
 	void release(String idempotencyKey) {
-		ownTransaction.executeWithoutResult(status -> jdbc.update(
-				"delete from submission_claim where key_hash = ? and idea_id is null",
-				TrackingCodes.hashIdempotencyKey(idempotencyKey)));
+		ownTransaction.executeWithoutResult(
+				status -> jdbc.update("delete from submission_claim where key_hash = ? and idea_id is null",
+						TrackingCodes.hashIdempotencyKey(idempotencyKey)));
 	}
 
 	static String requestHash(String... fields) {

@@ -15,9 +15,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The private code a citizen follows an idea with: 80 random bits, shown once, stored only as a SHA-256 hash. For the
- * repeat of a submission with an Idempotency-Key it is also kept sealed (AES-GCM) with a key derived from that
- * Idempotency-Key, which itself is kept only as a hash: the database alone opens no code.
+ * The private code a citizen follows an idea with: 80 random bits, shown once, stored
+ * only as a SHA-256 hash. For the repeat of a submission with an Idempotency-Key it is
+ * also kept sealed (AES-GCM) with a key derived from that Idempotency-Key, which itself
+ * is kept only as a hash: the database alone opens no code.
  */
 final class TrackingCodes {
 
@@ -54,7 +55,8 @@ final class TrackingCodes {
 		byte[] iv = new byte[12];
 		RANDOM.nextBytes(iv);
 		try {
-			byte[] sealed = cipher(Cipher.ENCRYPT_MODE, idempotencyKey, iv).doFinal(code.getBytes(StandardCharsets.UTF_8));
+			byte[] sealed = cipher(Cipher.ENCRYPT_MODE, idempotencyKey, iv)
+				.doFinal(code.getBytes(StandardCharsets.UTF_8));
 			byte[] stored = Arrays.copyOf(iv, iv.length + sealed.length);
 			System.arraycopy(sealed, 0, stored, iv.length, sealed.length);
 			return Base64.getEncoder().encodeToString(stored);

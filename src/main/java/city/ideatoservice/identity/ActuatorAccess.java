@@ -18,8 +18,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Actuator: health (with its liveness and readiness probes) for everyone; metrics and everything else only for an
- * administrator or an operator, logged in with HTTP Basic and their Camunda account.
+ * Actuator: health (with its liveness and readiness probes) for everyone; metrics and
+ * everything else only for an administrator or an operator, logged in with HTTP Basic and
+ * their Camunda account.
  */
 @Configuration(proxyBeanMethods = false)
 class ActuatorAccess {

@@ -11,9 +11,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start without the administrator's credentials in configuration: there is no default password outside
- * the demo profile. Runs before anything touches the database; {@link AdminCredentialsFailureAnalyzer} says what to
- * set.
+ * Refuses to start without the administrator's credentials in configuration: there is no
+ * default password outside the demo profile. Runs before anything touches the database;
+ * {@link AdminCredentialsFailureAnalyzer} says what to set.
  */
 public class AdminCredentialsCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -35,8 +35,8 @@ public class AdminCredentialsCheck implements EnvironmentPostProcessor, Ordered 
 					"No administrator credentials are configured, and outside the demo profile there is no default.");
 		}
 		if (!demo && password.length() < MIN_PASSWORD_LENGTH) {
-			throw new AdminCredentialsMissingException("The administrator's password is shorter than "
-					+ MIN_PASSWORD_LENGTH + " characters.");
+			throw new AdminCredentialsMissingException(
+					"The administrator's password is shorter than " + MIN_PASSWORD_LENGTH + " characters.");
 		}
 		if (!demo && environment.getProperty(PASSWORD_POLICY, Boolean.class, false)
 				&& !followsPasswordPolicy(user, password)) {

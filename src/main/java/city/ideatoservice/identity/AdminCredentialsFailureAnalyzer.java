@@ -3,7 +3,10 @@ package city.ideatoservice.identity;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Tells the operator exactly what to set when the administrator's credentials are missing. */
+/**
+ * Tells the operator exactly what to set when the administrator's credentials are
+ * missing.
+ */
 public class AdminCredentialsFailureAnalyzer
 		extends AbstractFailureAnalyzer<AdminCredentialsCheck.AdminCredentialsMissingException> {
 

@@ -22,8 +22,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the groups of DOMAIN.md and what each may do, at every start and idempotently. Tasks need no grant: a
- * group named as a task's candidate may see and complete it (Camunda's default task permission).
+ * Creates the groups of DOMAIN.md and what each may do, at every start and idempotently.
+ * Tasks need no grant: a group named as a task's candidate may see and complete it
+ * (Camunda's default task permission).
  */
 @Component
 public class IdentitySetup {
@@ -55,8 +56,10 @@ public class IdentitySetup {
 		}
 		for (String group : Groups.all(departments)) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			// forms and diagrams of the tasks they work on; the idea's reference and title on every task card (the
-			// Tasklist reads them as process variables); names of colleagues. Citizens' personal data is never in
+			// forms and diagrams of the tasks they work on; the idea's reference and
+			// title on every task card (the
+			// Tasklist reads them as process variables); names of colleagues. Citizens'
+			// personal data is never in
 			// variables, so reading them shows a civil servant nothing private.
 			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE);
 			grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
@@ -67,7 +70,8 @@ public class IdentitySetup {
 		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_DEFINITION, "idea-to-service", Permissions.READ,
 				Permissions.CREATE_INSTANCE);
 		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-		// only process designers deploy models and move running ideas to a new version (Cockpit)
+		// only process designers deploy models and move running ideas to a new version
+		// (Cockpit)
 		grant(Groups.PROCESS_DESIGNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
 		grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
@@ -75,7 +79,8 @@ public class IdentitySetup {
 		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
 		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
 		grant(Groups.PROCESS_DESIGNERS, Resources.BATCH, "*", Permissions.ALL);
-		log.info("Groups and authorizations of Idea to Service are in place ({} groups)", Groups.all(departments).size());
+		log.info("Groups and authorizations of Idea to Service are in place ({} groups)",
+				Groups.all(departments).size());
 	}
 
 	private void createGroup(String id, String name) {

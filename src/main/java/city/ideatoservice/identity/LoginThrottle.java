@@ -33,11 +33,13 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows down password guessing without locking anybody out for long. Per client address, a budget of wrong passwords
- * (for any user); per user and address, a growing wait after a few wrong passwords. A request over either gets 429
- * with Retry-After and never reaches the engine, so it does not prolong the engine's own lockout of the user (1 s,
- * doubling up to 60 s; the engine's permanent lockout is off): a guesser at one address cannot keep the account
- * locked, and the user logs in from their own address. Covers the webapps' login form and HTTP Basic on every path.
+ * Slows down password guessing without locking anybody out for long. Per client address,
+ * a budget of wrong passwords (for any user); per user and address, a growing wait after
+ * a few wrong passwords. A request over either gets 429 with Retry-After and never
+ * reaches the engine, so it does not prolong the engine's own lockout of the user (1 s,
+ * doubling up to 60 s; the engine's permanent lockout is off): a guesser at one address
+ * cannot keep the account locked, and the user logs in from their own address. Covers the
+ * webapps' login form and HTTP Basic on every path.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginThrottle {
@@ -96,7 +98,8 @@ class LoginThrottle {
 					}
 				});
 		registration.setName("login-throttle");
-		// before the engine's REST authentication, the webapps' filters and actuator access
+		// before the engine's REST authentication, the webapps' filters and actuator
+		// access
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
 		return registration;
 	}
@@ -131,7 +134,8 @@ class LoginThrottle {
 			}
 		}
 		catch (IllegalArgumentException unreadable) {
-			// an unknown charset or a broken %-escape: the engine refuses this login anyway
+			// an unknown charset or a broken %-escape: the engine refuses this login
+			// anyway
 		}
 		return null;
 	}
@@ -189,7 +193,10 @@ class LoginThrottle {
 		};
 	}
 
-	/** Wrong passwords per user and address, and until when the next try must wait. Bounded like RateLimiter. */
+	/**
+	 * Wrong passwords per user and address, and until when the next try must wait.
+	 * Bounded like RateLimiter.
+	 */
 	static final class Delays {
 
 		private record Failures(int count, Instant last, Instant waitUntil) {

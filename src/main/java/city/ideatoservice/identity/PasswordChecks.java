@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells {@link LoginThrottle} which passwords the engine checked during a request, and whether they were right: every
- * login (Tasklist, Cockpit, Admin, HTTP Basic on the REST API, actuator) ends in the identity provider's
- * checkPassword. The engine's own lockout stays as it is.
+ * Tells {@link LoginThrottle} which passwords the engine checked during a request, and
+ * whether they were right: every login (Tasklist, Cockpit, Admin, HTTP Basic on the REST
+ * API, actuator) ends in the identity provider's checkPassword. The engine's own lockout
+ * stays as it is.
  */
 @Component
 class PasswordChecks extends AbstractProcessEnginePlugin {
@@ -42,7 +43,8 @@ class PasswordChecks extends AbstractProcessEnginePlugin {
 		@Override
 		public boolean checkPassword(String userId, String password) {
 			UserEntity user = userId == null ? null : findUserById(userId);
-			// while the engine's lockout lasts it checks nothing: the right password then is not a wrong one
+			// while the engine's lockout lasts it checks nothing: the right password then
+			// is not a wrong one
 			boolean locked = user != null && isUserLocked(user);
 			boolean right = super.checkPassword(userId, password);
 			Map<String, Boolean> checked = CHECKED.get();

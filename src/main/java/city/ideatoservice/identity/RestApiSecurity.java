@@ -19,13 +19,16 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The engine's REST API and the staff API answer only authenticated users (HTTP Basic, their Camunda account), under
- * their own authorizations.
+ * The engine's REST API and the staff API answer only authenticated users (HTTP Basic,
+ * their Camunda account), under their own authorizations.
  */
 @Configuration(proxyBeanMethods = false)
 class RestApiSecurity {
 
-	/** The password check, of the default engine or a named one, as Jersey matches it (a trailing slash too). */
+	/**
+	 * The password check, of the default engine or a named one, as Jersey matches it (a
+	 * trailing slash too).
+	 */
 	static final Pattern VERIFY = Pattern.compile("(/engine/[^/]+)?/identity/verify/*");
 
 	@Bean
@@ -41,8 +44,9 @@ class RestApiSecurity {
 	}
 
 	/**
-	 * {@code POST /engine-rest/identity/verify} checks any user's password (and counts a wrong one towards their
-	 * lockout): the administrator's tool, refused to everyone else. Runs after the authentication above.
+	 * {@code POST /engine-rest/identity/verify} checks any user's password (and counts a
+	 * wrong one towards their lockout): the administrator's tool, refused to everyone
+	 * else. Runs after the authentication above.
 	 */
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> passwordVerificationForAdministrators(ProcessEngine engine) {

@@ -9,8 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The staff API's check: the request was authenticated with a Camunda account (by the filter of RestApiSecurity) of
- * one of these groups, or of an administrator. 401 without login, 403 with the message otherwise.
+ * The staff API's check: the request was authenticated with a Camunda account (by the
+ * filter of RestApiSecurity) of one of these groups, or of an administrator. 401 without
+ * login, 403 with the message otherwise.
  */
 public final class StaffAccess {
 

@@ -23,7 +23,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The Tasklist filters each role starts from, created once by name and shared with the groups that need them. */
+/**
+ * The Tasklist filters each role starts from, created once by name and shared with the
+ * groups that need them.
+ */
 @Component
 public class TasklistFilters {
 
@@ -55,7 +58,9 @@ public class TasklistFilters {
 		create(MY_TASKS, -10, "Tasks assigned to me, e.g. as an idea's champion",
 				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), List.of());
 		create(MY_GROUPS_TASKS, 0, "Tasks for the groups I belong to",
-				taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+				taskService.createTaskQuery()
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.includeAssignedTasks(),
 				List.of());
 		create(OVERDUE, 5, "My and my groups' tasks past their due date",
 				taskService.createTaskQuery()
@@ -86,21 +91,25 @@ public class TasklistFilters {
 		properties.put("priority", priority);
 		properties.put("refresh", true);
 		properties.put("showUndefinedVariable", false);
-		// shown on every task card, so that two tasks of the same kind can be told apart without opening them
-		properties.put("variables", List.of(Map.of("name", "ideaReference", "label", "Idea"),
-				Map.of("name", "ideaTitle", "label", "Title"), Map.of("name", "datasetTitle", "label", "Dataset"),
-				Map.of("name", "approverGroup", "label", "Approving for")));
+		// shown on every task card, so that two tasks of the same kind can be told apart
+		// without opening them
+		properties.put("variables",
+				List.of(Map.of("name", "ideaReference", "label", "Idea"), Map.of("name", "ideaTitle", "label", "Title"),
+						Map.of("name", "datasetTitle", "label", "Dataset"),
+						Map.of("name", "approverGroup", "label", "Approving for")));
 		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
 		if (filter == null) {
 			filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
 			filterService.saveFilter(filter);
 		}
 		else if (!properties.equals(filter.getProperties())) {
-			// a new release may show other columns; the query an operator may have tuned stays as it is
+			// a new release may show other columns; the query an operator may have tuned
+			// stays as it is
 			filterService.saveFilter(filter.setProperties(properties));
 		}
 		if (movedToAnotherModel(filter, query)) {
-			// the stage's tasks are in another model now (screening went from idea-to-service to idea-screening)
+			// the stage's tasks are in another model now (screening went from
+			// idea-to-service to idea-screening)
 			filterService.saveFilter(filter.setQuery(query));
 		}
 		String filterId = filter.getId();
@@ -119,8 +128,11 @@ public class TasklistFilters {
 	}
 
 	private void shareWithEveryone(String filterId) {
-		if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
-			.authorizationType(AUTH_TYPE_GLOBAL).count() == 0) {
+		if (authorizationService.createAuthorizationQuery()
+			.resourceType(Resources.FILTER)
+			.resourceId(filterId)
+			.authorizationType(AUTH_TYPE_GLOBAL)
+			.count() == 0) {
 			Authorization global = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
 			global.setUserId(Authorization.ANY);
 			global.setResource(Resources.FILTER);
@@ -131,8 +143,11 @@ public class TasklistFilters {
 	}
 
 	private void shareWithGroup(String filterId, String group) {
-		if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
-			.groupIdIn(group).count() == 0) {
+		if (authorizationService.createAuthorizationQuery()
+			.resourceType(Resources.FILTER)
+			.resourceId(filterId)
+			.groupIdIn(group)
+			.count() == 0) {
 			Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
 			grant.setGroupId(group);
 			grant.setResource(Resources.FILTER);

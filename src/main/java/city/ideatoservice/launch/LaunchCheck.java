@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Confirm service launch": a service cannot start before the directive that makes it official takes effect. */
+/**
+ * "Confirm service launch": a service cannot start before the directive that makes it
+ * official takes effect.
+ */
 @Component
 public class LaunchCheck implements TaskListener {
 

@@ -1,6 +1,9 @@
 package city.ideatoservice.launch;
 
-/** Names of the process variables of announcement, launch and follow-up: the models and forms use the same names. */
+/**
+ * Names of the process variables of announcement, launch and follow-up: the models and
+ * forms use the same names.
+ */
 public final class LaunchVariables {
 
 	public static final String ANNOUNCEMENT_TYPE = "announcementType";

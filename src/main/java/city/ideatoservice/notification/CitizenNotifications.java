@@ -20,9 +20,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What a citizen is told by e-mail: the acknowledgement with the tracking code, every public status change with its
- * reason, a question from screening, the withdrawal. Queued in the transaction of the step that caused it; nothing
- * for an idea without an e-mail address or whose citizen's data was erased.
+ * What a citizen is told by e-mail: the acknowledgement with the tracking code, every
+ * public status change with its reason, a question from screening, the withdrawal. Queued
+ * in the transaction of the step that caused it; nothing for an idea without an e-mail
+ * address or whose citizen's data was erased.
  */
 @Component
 class CitizenNotifications {
@@ -69,7 +70,8 @@ class CitizenNotifications {
 
 	@EventListener
 	void onStatusChanged(IdeaStatusChanged changed) {
-		// SUBMITTED is the acknowledgement; screening starts with it, and the acknowledgement says so
+		// SUBMITTED is the acknowledgement; screening starts with it, and the
+		// acknowledgement says so
 		if (changed.status() == PublicStatus.SUBMITTED || changed.status() == PublicStatus.IN_REVIEW) {
 			return;
 		}
@@ -106,7 +108,10 @@ class CitizenNotifications {
 		});
 	}
 
-	/** Erasure takes the record of what was sent to the citizen, and what was still to be sent. */
+	/**
+	 * Erasure takes the record of what was sent to the citizen, and what was still to be
+	 * sent.
+	 */
 	@EventListener
 	void onErased(CitizenErasure.CitizenErased erased) {
 		notificationRepository.deleteByCitizenId(erased.citizenId());

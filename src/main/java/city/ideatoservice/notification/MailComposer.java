@@ -9,10 +9,10 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Renders a message from its templates: {@code templates/mail/<kind>.html} and {@code .txt} (plain text, see
- * {@link MailTemplates}), texts from the
- * {@code messages} bundle in the recipient's language. Thymeleaf escapes every value in the HTML part; the subject
- * is one line, whatever a citizen typed.
+ * Renders a message from its templates: {@code templates/mail/<kind>.html} and
+ * {@code .txt} (plain text, see {@link MailTemplates}), texts from the {@code messages}
+ * bundle in the recipient's language. Thymeleaf escapes every value in the HTML part; the
+ * subject is one line, whatever a citizen typed.
  */
 @Component
 public class MailComposer {
@@ -32,15 +32,19 @@ public class MailComposer {
 	public Mail compose(NotificationKind kind, Locale locale, Map<String, String> parameters) {
 		Context context = new Context(locale);
 		context.setVariables(Map.copyOf(parameters));
-		String subject = messages.getMessage("mail." + kind.template() + ".subject",
-				new Object[] { parameters.getOrDefault("reference", ""), parameters.getOrDefault("title", ""),
-						parameters.getOrDefault("statusLabel", ""), parameters.getOrDefault("taskName", "") },
-				locale);
+		String subject = messages
+			.getMessage("mail." + kind.template() + ".subject",
+					new Object[] { parameters.getOrDefault("reference", ""), parameters.getOrDefault("title", ""),
+							parameters.getOrDefault("statusLabel", ""), parameters.getOrDefault("taskName", "") },
+					locale);
 		return new Mail(oneLine(subject), templates.process("mail/" + kind.template() + ".txt", context),
 				templates.process("mail/" + kind.template(), context));
 	}
 
-	/** No line breaks or other control characters in a header, whatever a title or name contains. */
+	/**
+	 * No line breaks or other control characters in a header, whatever a title or name
+	 * contains.
+	 */
 	static String oneLine(String text) {
 		return text.replaceAll("\\p{Cntrl}+", " ").strip();
 	}

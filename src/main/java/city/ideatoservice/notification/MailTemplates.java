@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
-/** The plain-text parts of e-mails ({@code templates/mail/*.txt}) next to Spring Boot's HTML templates. */
+/**
+ * The plain-text parts of e-mails ({@code templates/mail/*.txt}) next to Spring Boot's
+ * HTML templates.
+ */
 @Configuration(proxyBeanMethods = false)
 class MailTemplates {
 

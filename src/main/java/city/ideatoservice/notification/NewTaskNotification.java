@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task of every model tells its groups by e-mail when it is created with a due date: added by the engine
- * when it reads a model, so no designer has to remember a listener.
+ * Every user task of every model tells its groups by e-mail when it is created with a due
+ * date: added by the engine when it reads a model, so no designer has to remember a
+ * listener.
  */
 @Component
 public class NewTaskNotification extends AbstractProcessEnginePlugin {

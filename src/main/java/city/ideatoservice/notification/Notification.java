@@ -6,8 +6,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One e-mail: queued with the step that caused it, sent by its own job. To a citizen (by citizen id, the address
- * is read when sending) or to a civil servant (by user id).
+ * One e-mail: queued with the step that caused it, sent by its own job. To a citizen (by
+ * citizen id, the address is read when sending) or to a civil servant (by user id).
  */
 @Table("notification")
 public record Notification(@Id Long id, Long ideaId, NotificationKind kind, Long citizenId, String staffUserId,
@@ -19,13 +19,16 @@ public record Notification(@Id Long id, Long ideaId, NotificationKind kind, Long
 		PENDING,
 		/** accepted by the mail server */
 		SENT,
-		/** not sent on purpose: the citizen's data was erased, or the user has no address */
+		/**
+		 * not sent on purpose: the citizen's data was erased, or the user has no address
+		 */
 		CANCELLED
 
 	}
 
 	Notification sent(Instant at, String id) {
-		// the parameters may hold a tracking code: once sent, only the record of the mail stays
+		// the parameters may hold a tracking code: once sent, only the record of the mail
+		// stays
 		return new Notification(this.id, ideaId, kind, citizenId, staffUserId, locale, null, Status.SENT, createdAt, at,
 				id);
 	}

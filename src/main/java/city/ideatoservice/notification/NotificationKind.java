@@ -1,6 +1,9 @@
 package city.ideatoservice.notification;
 
-/** The messages the application sends; each has a template {@code templates/mail/<template>.html/.txt}. */
+/**
+ * The messages the application sends; each has a template
+ * {@code templates/mail/<template>.html/.txt}.
+ */
 public enum NotificationKind {
 
 	/** To the citizen: reference, tracking code, link to follow the idea. */

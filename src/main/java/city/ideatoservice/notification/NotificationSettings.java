@@ -2,7 +2,10 @@ package city.ideatoservice.notification;
 
 import org.springframework.stereotype.Component;
 
-/** The model's view of the e-mail settings: {@code ${notificationSettings.retryCycle()}} in send-notification. */
+/**
+ * The model's view of the e-mail settings: {@code ${notificationSettings.retryCycle()}}
+ * in send-notification.
+ */
 @Component("notificationSettings")
 public class NotificationSettings {
 

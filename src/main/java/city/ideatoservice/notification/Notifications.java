@@ -13,9 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Queues an e-mail: a row in NOTIFICATION and a "send-notification" process whose first step is an asynchronous
- * job. Both commit with the step that caused the mail, or not at all; the mail server is only talked to by the job,
- * after that commit, so a server that is down never blocks or rolls back anybody's work.
+ * Queues an e-mail: a row in NOTIFICATION and a "send-notification" process whose first
+ * step is an asynchronous job. Both commit with the step that caused the mail, or not at
+ * all; the mail server is only talked to by the job, after that commit, so a server that
+ * is down never blocks or rolls back anybody's work.
  */
 @Service
 public class Notifications {
@@ -46,8 +47,8 @@ public class Notifications {
 	@Transactional
 	public Notification toCitizen(NotificationKind kind, Long ideaId, String reference, Long citizenId, String locale,
 			Map<String, String> parameters) {
-		return queue(new Notification(null, ideaId, kind, citizenId, null, localeOrDefault(locale),
-				write(parameters), Notification.Status.PENDING, clock.instant(), null, null), reference);
+		return queue(new Notification(null, ideaId, kind, citizenId, null, localeOrDefault(locale), write(parameters),
+				Notification.Status.PENDING, clock.instant(), null, null), reference);
 	}
 
 	@Transactional
@@ -63,7 +64,8 @@ public class Notifications {
 				Map.of(NOTIFICATION_ID, saved.id()));
 		CommandContext engineCommand = Context.getCommandContext();
 		if (engineCommand != null) {
-			// queued on behalf of whoever completed the step: the mail job is the application's, not theirs
+			// queued on behalf of whoever completed the step: the mail job is the
+			// application's, not theirs
 			engineCommand.runWithoutAuthorization(() -> {
 				start.run();
 				return null;
@@ -76,7 +78,8 @@ public class Notifications {
 	}
 
 	private String localeOrDefault(String locale) {
-		return locale == null || locale.isBlank() ? properties.defaultLocale() : Locale.forLanguageTag(locale).toLanguageTag();
+		return locale == null || locale.isBlank() ? properties.defaultLocale()
+				: Locale.forLanguageTag(locale).toLanguageTag();
 	}
 
 	private String write(Map<String, String> parameters) {

@@ -24,9 +24,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * "Send e-mail", the job of a send-notification process: renders the message and hands it to the mail server. A
- * failure fails the job, which the engine retries and finally turns into an incident. A mail the server accepted
- * is recorded as sent at once, in its own transaction, so that a retry never sends it twice.
+ * "Send e-mail", the job of a send-notification process: renders the message and hands it
+ * to the mail server. A failure fails the job, which the engine retries and finally turns
+ * into an incident. A mail the server accepted is recorded as sent at once, in its own
+ * transaction, so that a retry never sends it twice.
  */
 @Component
 public class SendNotificationDelegate implements JavaDelegate {
@@ -51,7 +52,8 @@ public class SendNotificationDelegate implements JavaDelegate {
 
 	SendNotificationDelegate(NotificationRepository notifications, CitizenRepository citizens,
 			IdentityService identityService, MailComposer composer, JavaMailSender mailSender,
-			NotificationProperties properties, ObjectMapper json, PlatformTransactionManager transactions, Clock clock) {
+			NotificationProperties properties, ObjectMapper json, PlatformTransactionManager transactions,
+			Clock clock) {
 		this.notifications = notifications;
 		this.citizens = citizens;
 		this.identityService = identityService;
@@ -97,7 +99,8 @@ public class SendNotificationDelegate implements JavaDelegate {
 		MimeMessage message = mailSender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 		helper.setFrom(properties.sender());
-		// the name is encoded by InternetAddress: a line break in it cannot start a new header
+		// the name is encoded by InternetAddress: a line break in it cannot start a new
+		// header
 		helper.setTo(new InternetAddress(recipient.address(),
 				recipient.name() == null ? null : MailComposer.oneLine(recipient.name()), "UTF-8"));
 		helper.setSubject(mail.subject());
@@ -118,6 +121,5 @@ public class SendNotificationDelegate implements JavaDelegate {
 		}
 		return Optional.of(new Recipient(user.getEmail(), (user.getFirstName() + " " + user.getLastName()).strip()));
 	}
-
 
 }

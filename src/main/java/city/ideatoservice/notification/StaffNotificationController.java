@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * For the innovation office (and administrators), logged in with their Camunda account (HTTP Basic, like the engine's
- * REST API): which e-mails went to whom about an idea, and the erasure of a citizen's data on request.
+ * For the innovation office (and administrators), logged in with their Camunda account
+ * (HTTP Basic, like the engine's REST API): which e-mails went to whom about an idea, and
+ * the erasure of a citizen's data on request.
  */
 @RestController
 @RequestMapping("/api/staff/ideas/{reference}")
@@ -73,7 +74,8 @@ class StaffNotificationController {
 
 	private Idea idea(String reference) {
 		return ideas.findByReference(reference)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no idea " + reference + "."));
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no idea " + reference + "."));
 	}
 
 	private void requireInnovationOffice() {

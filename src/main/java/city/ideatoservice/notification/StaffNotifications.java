@@ -15,13 +15,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What civil servants are told by e-mail: a task with a deadline landed in their group (unless they turned it off:
- * user info {@value #NEW_TASKS_SETTING} = false), a reminder, an escalation to the group's lead.
+ * What civil servants are told by e-mail: a task with a deadline landed in their group
+ * (unless they turned it off: user info {@value #NEW_TASKS_SETTING} = false), a reminder,
+ * an escalation to the group's lead.
  */
 @Component
 public class StaffNotifications {
 
-	/** A user's own choice, in Admin's user info or by the API: "false" turns off the new-task e-mails. */
+	/**
+	 * A user's own choice, in Admin's user info or by the API: "false" turns off the
+	 * new-task e-mails.
+	 */
 	public static final String NEW_TASKS_SETTING = "notify-new-tasks";
 
 	private final Notifications notifications;
@@ -75,7 +79,8 @@ public class StaffNotifications {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("taskName", taskName == null ? "" : taskName);
 		parameters.put("reference", reference == null ? "" : reference);
-		parameters.put("title", reference == null ? "" : ideas.findByReference(reference).map(i -> i.title()).orElse(""));
+		parameters.put("title",
+				reference == null ? "" : ideas.findByReference(reference).map(i -> i.title()).orElse(""));
 		parameters.put("taskUrl", tasklistUrl + "default/#/?task=" + taskId);
 		return parameters;
 	}

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The open-data catalogue, readable without logging in: as JSON pages, and as DCAT-AP JSON-LD for harvesters. */
+/**
+ * The open-data catalogue, readable without logging in: as JSON pages, and as DCAT-AP
+ * JSON-LD for harvesters.
+ */
 @RestController
 @RequestMapping("/api/datasets")
 class CatalogueController {
@@ -46,13 +49,11 @@ class CatalogueController {
 
 	@GetMapping("/{catalogueId}")
 	Map<String, Object> dataset(@PathVariable String catalogueId) {
-		return catalogue.findById(catalogueId)
-			.map(dataset -> {
-				Map<String, Object> json = new java.util.LinkedHashMap<>(dcat.dataset(dataset));
-				json.put("@context", DcatCatalogue.CONTEXT);
-				return json;
-			})
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No dataset " + catalogueId + "."));
+		return catalogue.findById(catalogueId).map(dataset -> {
+			Map<String, Object> json = new java.util.LinkedHashMap<>(dcat.dataset(dataset));
+			json.put("@context", DcatCatalogue.CONTEXT);
+			return json;
+		}).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No dataset " + catalogueId + "."));
 	}
 
 }

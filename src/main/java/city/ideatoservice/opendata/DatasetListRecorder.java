@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Request more datasets": at least one (a form cannot ask for a number of entries); the new requests replace the
- * list the next round of "Open dataset" works through.
+ * "Request more datasets": at least one (a form cannot ask for a number of entries); the
+ * new requests replace the list the next round of "Open dataset" works through.
  */
 @Component
 public class DatasetListRecorder implements TaskListener {

@@ -28,9 +28,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Prepare and publish dataset": the catalogue entry (DCAT-AP's title, description, publisher, open licence, format,
- * address, update frequency, keywords and contact point, as the form asks for them) goes into the catalogue in the
- * same transaction; its id goes back to the idea's process.
+ * "Prepare and publish dataset": the catalogue entry (DCAT-AP's title, description,
+ * publisher, open licence, format, address, update frequency, keywords and contact point,
+ * as the form asks for them) goes into the catalogue in the same transaction; its id goes
+ * back to the idea's process.
  */
 @Component
 public class DatasetPublication implements TaskListener {

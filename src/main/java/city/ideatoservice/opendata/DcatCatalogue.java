@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalogue as DCAT-AP JSON-LD, for open-data portals (CKAN, data.europa.eu) to harvest: a dcat:Catalog with a
- * dcat:Dataset and a dcat:Distribution per published dataset, licences, formats and frequencies as the EU's
- * authority URIs. The context is inline, so a harvester needs nothing else to read it.
+ * The catalogue as DCAT-AP JSON-LD, for open-data portals (CKAN, data.europa.eu) to
+ * harvest: a dcat:Catalog with a dcat:Dataset and a dcat:Distribution per published
+ * dataset, licences, formats and frequencies as the EU's authority URIs. The context is
+ * inline, so a harvester needs nothing else to read it.
  */
 @Component
 public class DcatCatalogue {
@@ -59,14 +60,17 @@ public class DcatCatalogue {
 		json.put("dct:identifier", dataset.catalogueId());
 		json.put("dct:title", dataset.title());
 		json.put("dct:description", dataset.description());
-		json.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", departments.byGroup(dataset.publisherDepartment())
-			.map(d -> d.name() + " department")
-			.orElse(dataset.publisherDepartment())));
-		json.put("dct:issued", Map.of("@value", java.time.format.DateTimeFormatter.ISO_INSTANT.format(dataset.issuedAt()), "@type", "xsd:dateTime"));
+		json.put("dct:publisher",
+				Map.of("@type", "foaf:Agent", "foaf:name",
+						departments.byGroup(dataset.publisherDepartment())
+							.map(d -> d.name() + " department")
+							.orElse(dataset.publisherDepartment())));
+		json.put("dct:issued", Map.of("@value",
+				java.time.format.DateTimeFormatter.ISO_INSTANT.format(dataset.issuedAt()), "@type", "xsd:dateTime"));
 		json.put("dct:accrualPeriodicity", Map.of("@id", FREQUENCY + frequency(dataset.updateFrequency())));
 		json.put("dcat:keyword", keywords(dataset.keywords()));
-		json.put("dcat:contactPoint", Map.of("@type", "vcard:Organization", "vcard:fn",
-				dataset.publisherDepartment(), "vcard:hasEmail", Map.of("@id", "mailto:" + dataset.contactPoint())));
+		json.put("dcat:contactPoint", Map.of("@type", "vcard:Organization", "vcard:fn", dataset.publisherDepartment(),
+				"vcard:hasEmail", Map.of("@id", "mailto:" + dataset.contactPoint())));
 		Map<String, Object> distribution = new LinkedHashMap<>();
 		distribution.put("@id", uri + "#distribution");
 		distribution.put("@type", "dcat:Distribution");
@@ -87,7 +91,8 @@ public class DcatCatalogue {
 		if (keywords == null || keywords.isBlank()) {
 			return List.of();
 		}
-		return new ArrayList<>(Arrays.stream(keywords.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList());
+		return new ArrayList<>(
+				Arrays.stream(keywords.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList());
 	}
 
 }

@@ -14,8 +14,9 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends each "Open dataset" call: keeps its outcome, so the open-data threshold counts what was really published,
- * across every round of requests. A call cancelled before its outcome (withdrawal, prototype stopped) keeps nothing.
+ * Ends each "Open dataset" call: keeps its outcome, so the open-data threshold counts
+ * what was really published, across every round of requests. A call cancelled before its
+ * outcome (withdrawal, prototype stopped) keeps nothing.
  */
 @Component
 public class OpenDataLedger implements ExecutionListener {

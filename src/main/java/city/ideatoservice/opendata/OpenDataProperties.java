@@ -5,7 +5,10 @@ import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.Min;
 
-/** The guidebook's rule: at least five datasets from different departments before the pilot. */
+/**
+ * The guidebook's rule: at least five datasets from different departments before the
+ * pilot.
+ */
 @Validated
 @ConfigurationProperties("idea-to-service.open-data")
 public record OpenDataProperties(@Min(0) int minDatasets, @Min(0) int minDepartments) {

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Check open-data threshold": enough published datasets from enough departments for the pilot? */
+/**
+ * "Check open-data threshold": enough published datasets from enough departments for the
+ * pilot?
+ */
 @Component
 public class OpenDataThresholdDelegate implements JavaDelegate {
 

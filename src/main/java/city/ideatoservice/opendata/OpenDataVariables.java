@@ -1,6 +1,9 @@
 package city.ideatoservice.opendata;
 
-/** Names of the process variables of opening datasets, the open-data threshold and waivers: the models and forms use the same names. */
+/**
+ * Names of the process variables of opening datasets, the open-data threshold and
+ * waivers: the models and forms use the same names.
+ */
 public final class OpenDataVariables {
 
 	public static final String DATASETS = "datasets";

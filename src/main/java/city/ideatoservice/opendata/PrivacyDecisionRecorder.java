@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Review personal data": the privacy office has the last word on anonymisation, which the data steward then
- * confirms when publishing.
+ * "Review personal data": the privacy office has the last word on anonymisation, which
+ * the data steward then confirms when publishing.
  */
 @Component
 public class PrivacyDecisionRecorder implements TaskListener {

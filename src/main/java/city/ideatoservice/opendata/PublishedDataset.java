@@ -13,8 +13,8 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("published_dataset")
 public record PublishedDataset(@Id String catalogueId, String ideaReference, String title, String description,
 		String publisherDepartment, String licence, String format, String accessUrl, String updateFrequency,
-		String keywords, String contactPoint, Instant issuedAt, @Transient @JsonIgnore boolean isNew)
-		implements Persistable<String> {
+		String keywords, String contactPoint, Instant issuedAt,
+		@Transient @JsonIgnore boolean isNew) implements Persistable<String> {
 
 	/** Spring Data calls this with the persisted columns. */
 	@PersistenceCreator

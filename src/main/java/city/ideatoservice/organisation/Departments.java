@@ -10,8 +10,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The city's departments, from the settings ({@code idea-to-service.organisation.departments}). The models ask this
- * bean for a department's groups, e.g. {@code ${departments.headsOf(sponsorDepartment)}}.
+ * The city's departments, from the settings
+ * ({@code idea-to-service.organisation.departments}). The models ask this bean for a
+ * department's groups, e.g. {@code ${departments.headsOf(sponsorDepartment)}}.
  */
 @Component("departments")
 public class Departments {

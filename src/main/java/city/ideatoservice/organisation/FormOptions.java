@@ -23,10 +23,12 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation's lists for the forms: a select with {@code "valuesKey": "departmentOptions"} offers the
- * departments of the settings. Every user task of every model gets, when it is created, the option lists its
- * deployed form names as task-local variables ({@code [{"label": "Mobility", "value": "dept-mobility"}, ...]}),
- * which Tasklist reads with the task's form variables. Labels are English: the Tasklist has one language here.
+ * The organisation's lists for the forms: a select with
+ * {@code "valuesKey": "departmentOptions"} offers the departments of the settings. Every
+ * user task of every model gets, when it is created, the option lists its deployed form
+ * names as task-local variables ({@code [{"label": "Mobility", "value": "dept-mobility"},
+ * ...]}), which Tasklist reads with the task's form variables. Labels are English: the
+ * Tasklist has one language here.
  */
 @Component
 public class FormOptions extends AbstractProcessEnginePlugin {

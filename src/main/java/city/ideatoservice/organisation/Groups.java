@@ -4,21 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The city-wide Camunda groups of DOMAIN.md, which the models name as candidates. The department groups come in
- * threes from the settings (see {@link Departments}).
+ * The city-wide Camunda groups of DOMAIN.md, which the models name as candidates. The
+ * department groups come in threes from the settings (see {@link Departments}).
  */
 public final class Groups {
 
 	public static final String INNOVATION_OFFICE = "innovation-office";
+
 	public static final String FINANCE = "finance";
+
 	public static final String BUDGET_COMMITTEE = "budget-committee";
+
 	public static final String LEGAL = "legal";
+
 	public static final String IT = "it";
+
 	public static final String PRIVACY_OFFICE = "privacy-office";
+
 	public static final String COMMUNICATIONS = "communications";
+
 	public static final String COUNCIL_CLERKS = "council-clerks";
+
 	public static final String MAYORS_OFFICE = "mayors-office";
+
 	public static final String PROCESS_DESIGNERS = "process-designers";
+
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
 
 	/** Groups that are not departments, with the names people see in Admin. */

@@ -16,9 +16,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
- * The city's organisation as the forms and models use it: departments (keyed by id, e.g. {@code mobility}), the
- * council's committees, the co-design session formats and the formats a dataset is published in. Checked at start:
- * an entry without a name stops the application with the setting's name in the message.
+ * The city's organisation as the forms and models use it: departments (keyed by id, e.g.
+ * {@code mobility}), the council's committees, the co-design session formats and the
+ * formats a dataset is published in. Checked at start: an entry without a name stops the
+ * application with the setting's name in the message.
  */
 @Validated
 @ConfigurationProperties("idea-to-service.organisation")
@@ -27,19 +28,22 @@ public record OrganisationProperties(@NotEmpty Map<String, @NotNull @Valid Depar
 		@NotEmpty List<@NotNull @Valid Choice> datasetFormats) {
 
 	/**
-	 * A department: its name in the Tasklist (English) and on the citizens' pages (German), and its prototype budget
-	 * for the current year in euros.
+	 * A department: its name in the Tasklist (English) and on the citizens' pages
+	 * (German), and its prototype budget for the current year in euros.
 	 */
 	public record DepartmentSettings(@NotBlank String name, @NotBlank String nameDe,
 			@NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal yearlyBudget) {
 	}
 
-	/** One of the values a form offers: the id the process keeps and the name people see. */
+	/**
+	 * One of the values a form offers: the id the process keeps and the name people see.
+	 */
 	public record Choice(@NotBlank String id, @NotBlank String name) {
 	}
 
 	public OrganisationProperties {
-		// the order of the settings is the order in the forms; unmodifiable views keep nulls for validation to report
+		// the order of the settings is the order in the forms; unmodifiable views keep
+		// nulls for validation to report
 		departments = departments == null ? Map.of() : Collections.unmodifiableMap(departments);
 		committees = committees == null ? List.of() : Collections.unmodifiableList(committees);
 		sessionFormats = sessionFormats == null ? List.of() : Collections.unmodifiableList(sessionFormats);

@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Every rejected request gets an RFC 9457 problem with messages a person can act on, in the API's own words: never a
- * class name, a parser's message or a stored entity. Before the application-wide {@link ProblemResponses}, which it
- * extends.
+ * Every rejected request gets an RFC 9457 problem with messages a person can act on, in
+ * the API's own words: never a class name, a parser's message or a stored entity. Before
+ * the application-wide {@link ProblemResponses}, which it extends.
  */
 @RestControllerAdvice(assignableTypes = IdeaApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -78,11 +78,18 @@ class ApiErrors extends ProblemResponses {
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_ENTITY, request);
 	}
 
-	/** What was wrong with a body that could not be read as the expected JSON object, in the API's words. */
+	/**
+	 * What was wrong with a body that could not be read as the expected JSON object, in
+	 * the API's words.
+	 */
 	static String unreadable(Throwable cause) {
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return "The field \"" + shorten(unknown.getPropertyName()) + "\" is not known. Send only these fields: "
-					+ unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
+					+ unknown.getKnownPropertyIds()
+						.stream()
+						.map(Object::toString)
+						.sorted()
+						.collect(Collectors.joining(", "))
 					+ ".";
 		}
 		if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
@@ -101,7 +108,8 @@ class ApiErrors extends ProblemResponses {
 		if (cause instanceof JsonParseException parse) {
 			Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(parse.getOriginalMessage()));
 			if (duplicate.find()) {
-				return "The field \"" + shorten(duplicate.group(1)) + "\" appears more than once. Send each field once.";
+				return "The field \"" + shorten(duplicate.group(1))
+						+ "\" appears more than once. Send each field once.";
 			}
 		}
 		if (cause instanceof JsonEOFException) {

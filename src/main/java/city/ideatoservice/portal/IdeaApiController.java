@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The public API of the portal: submit an idea, follow it with the private tracking code, answer the screener's
- * question, withdraw it. No login; a tracking code that does not exist and one of another person's idea look the
- * same (404).
+ * The public API of the portal: submit an idea, follow it with the private tracking code,
+ * answer the screener's question, withdraw it. No login; a tracking code that does not
+ * exist and one of another person's idea look the same (404).
  */
 @RestController
 @RequestMapping("/api/ideas")
@@ -67,11 +67,12 @@ class IdeaApiController {
 			Instant submittedAt, String mergedInto, String openQuestion, List<HistoryEntry> history) {
 	}
 
-	record AnswerRequest(@NotBlank(message = "Please write your answer.")
-	@Size(max = 4000, message = "Your answer can have at most {max} characters.") String answer) {
+	record AnswerRequest(@NotBlank(message = "Please write your answer.") @Size(max = 4000,
+			message = "Your answer can have at most {max} characters.") String answer) {
 	}
 
-	// produces: a client that cannot read the answer is refused before the idea is made, not after
+	// produces: a client that cannot read the answer is refused before the idea is made,
+	// not after
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SubmissionResponse> submit(@Valid @RequestBody IdeaSubmissionRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -83,7 +84,8 @@ class IdeaApiController {
 		IdeaSubmission.Submitted submitted = submission.submit(new IdeaService.NewIdea(request.title().strip(),
 				request.description().strip(), request.theme(), request.reach(), Channel.PORTAL,
 				blankToNull(request.name()), blankToNull(request.email()), idempotencyKey, language(acceptLanguage)));
-		// a repeat with the same Idempotency-Key gets the same answer as the first request
+		// a repeat with the same Idempotency-Key gets the same answer as the first
+		// request
 		Idea idea = submitted.idea();
 		return ResponseEntity.created(URI.create("/api/ideas/tracking/" + submitted.trackingCode()))
 			.body(new SubmissionResponse(idea.reference(), submitted.trackingCode(),
@@ -96,7 +98,10 @@ class IdeaApiController {
 		Idea idea = byTrackingCode(trackingCode);
 		return new IdeaView(idea.reference(), idea.title(), idea.description(), idea.theme().name(), idea.status(),
 				idea.createdAt(), idea.mergedInto(), questions.openQuestion(idea).orElse(null),
-				ideas.history(idea).stream().map(c -> new HistoryEntry(c.status(), c.publicReason(), c.changedAt())).toList());
+				ideas.history(idea)
+					.stream()
+					.map(c -> new HistoryEntry(c.status(), c.publicReason(), c.changedAt()))
+					.toList());
 	}
 
 	@PostMapping(path = "/tracking/{trackingCode}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -139,7 +144,10 @@ class IdeaApiController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND));
 	}
 
-	/** The language of the citizen's e-mails: the best of the browser's languages that the city's texts exist in. */
+	/**
+	 * The language of the citizen's e-mails: the best of the browser's languages that the
+	 * city's texts exist in.
+	 */
 	static String language(String acceptLanguage) {
 		if (acceptLanguage == null || acceptLanguage.isBlank()) {
 			return null;

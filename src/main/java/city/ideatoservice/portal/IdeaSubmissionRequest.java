@@ -8,24 +8,28 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A citizen's idea as the portal sends it. Text is kept as typed and never rendered as HTML. */
+/**
+ * A citizen's idea as the portal sends it. Text is kept as typed and never rendered as
+ * HTML.
+ */
 record IdeaSubmissionRequest(
-		@NotBlank(message = "Please give your idea a title.")
-		@Size(max = IdeaRules.TITLE_MAX, message = "The title can have at most {max} characters.")
-		@Pattern(regexp = "[^\\p{Cntrl}]*", message = "The title must be a single line of text.") String title,
+		@NotBlank(message = "Please give your idea a title.") @Size(max = IdeaRules.TITLE_MAX,
+				message = "The title can have at most {max} characters.") @Pattern(regexp = "[^\\p{Cntrl}]*",
+						message = "The title must be a single line of text.") String title,
 
-		@NotBlank(message = "Please describe your idea.")
-		@Size(max = IdeaRules.DESCRIPTION_MAX, message = "The description can have at most {max} characters.") String description,
+		@NotBlank(message = "Please describe your idea.") @Size(max = IdeaRules.DESCRIPTION_MAX,
+				message = "The description can have at most {max} characters.") String description,
 
-		@NotNull(message = "Please choose a theme: MOBILITY, ENVIRONMENT, SOCIAL, URBAN_PLANNING, CULTURE or OTHER.") Theme theme,
+		@NotNull(
+				message = "Please choose a theme: MOBILITY, ENVIRONMENT, SOCIAL, URBAN_PLANNING, CULTURE or OTHER.") Theme theme,
 
 		@NotNull(message = "Please say who would benefit: NEIGHBOURHOOD, DISTRICT or CITY.") Reach reach,
 
-		@Size(max = IdeaRules.NAME_MAX, message = "Your name can have at most {max} characters.")
-		@Pattern(regexp = "[^\\p{Cntrl}]*", message = "Your name must be a single line of text.") String name,
+		@Size(max = IdeaRules.NAME_MAX, message = "Your name can have at most {max} characters.") @Pattern(
+				regexp = "[^\\p{Cntrl}]*", message = "Your name must be a single line of text.") String name,
 
-		@Size(max = IdeaRules.EMAIL_MAX, message = "The e-mail address can have at most {max} characters.")
-		@Pattern(regexp = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+",
+		@Size(max = IdeaRules.EMAIL_MAX, message = "The e-mail address can have at most {max} characters.") @Pattern(
+				regexp = "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+",
 				message = "Please give an e-mail address like name@example.org.") String email) {
 
 }

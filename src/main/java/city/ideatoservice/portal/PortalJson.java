@@ -16,11 +16,12 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The portal reads what citizens' clients send strictly: a field twice, a field it does not know, a number for a
- * theme or reach ({@code "theme": 0} or {@code "0"}), a number or boolean for a text, or anything after the JSON
- * object is a 400 (see {@link ApiErrors}), never a guess. Only for the portal's request types: the rest of the
- * application keeps Spring Boot's ObjectMapper, and Camunda's REST API and webapps have their own (Jersey's
- * JacksonConfigurator), which this does not touch.
+ * The portal reads what citizens' clients send strictly: a field twice, a field it does
+ * not know, a number for a theme or reach ({@code "theme": 0} or {@code "0"}), a number
+ * or boolean for a text, or anything after the JSON object is a 400 (see
+ * {@link ApiErrors}), never a guess. Only for the portal's request types: the rest of the
+ * application keeps Spring Boot's ObjectMapper, and Camunda's REST API and webapps have
+ * their own (Jersey's JacksonConfigurator), which this does not touch.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalJson implements WebMvcConfigurer {

@@ -18,9 +18,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per client address: so many submissions, and so many requests with a tracking code (look-ups, answers,
- * withdrawals: guessing codes is slow), per period; then 429 with Retry-After. Every request counts, the refused
- * ones too.
+ * Per client address: so many submissions, and so many requests with a tracking code
+ * (look-ups, answers, withdrawals: guessing codes is slow), per period; then 429 with
+ * Retry-After. Every request counts, the refused ones too.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalRateLimits {
@@ -41,7 +41,8 @@ class PortalRateLimits {
 							wait = tracking.tryTake(request.getRemoteAddr());
 							what = "Too many look-ups from your address.";
 						}
-						else if ("POST".equals(request.getMethod()) && ("/api/ideas".equals(path) || "/api/ideas/".equals(path))) {
+						else if ("POST".equals(request.getMethod())
+								&& ("/api/ideas".equals(path) || "/api/ideas/".equals(path))) {
 							wait = submissions.tryTake(request.getRemoteAddr());
 							what = "Too many ideas from your address.";
 						}

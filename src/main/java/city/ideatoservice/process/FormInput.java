@@ -12,8 +12,9 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
- * Reads what a person submitted in a form, once the form's own rules are checked (the form package does that for
- * every task): texts without the spaces around them, numbers as BigDecimal, lists and dynamic lists from Json.
+ * Reads what a person submitted in a form, once the form's own rules are checked (the
+ * form package does that for every task): texts without the spaces around them, numbers
+ * as BigDecimal, lists and dynamic lists from Json.
  */
 public final class FormInput {
 
@@ -34,7 +35,10 @@ public final class FormInput {
 		return text == null || text.isEmpty() ? null : text;
 	}
 
-	/** A number as Tasklist sends it (Integer, Long, Double) or a REST client may (a String); null when missing. */
+	/**
+	 * A number as Tasklist sends it (Integer, Long, Double) or a REST client may (a
+	 * String); null when missing.
+	 */
 	public BigDecimal number(String field) {
 		Object value = scope.getVariable(field);
 		if (value == null) {
@@ -47,8 +51,8 @@ public final class FormInput {
 	}
 
 	/**
-	 * A list from a checklist, taglist or dynamic list: Tasklist sends it as a Json variable (Spin), Java callers as
-	 * a List.
+	 * A list from a checklist, taglist or dynamic list: Tasklist sends it as a Json
+	 * variable (Spin), Java callers as a List.
 	 */
 	public List<Object> list(String field) {
 		Object value = scope.getVariable(field);

@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine wraps an exception thrown by a task or execution listener in a generic ProcessEngineException, which
- * the REST API answers with 500. This interceptor, outside the transaction, hands the original
- * {@link FormFieldValidationException} on, so that a rejected form gets 400 with the message a person can act on.
+ * The engine wraps an exception thrown by a task or execution listener in a generic
+ * ProcessEngineException, which the REST API answers with 500. This interceptor, outside
+ * the transaction, hands the original {@link FormFieldValidationException} on, so that a
+ * rejected form gets 400 with the message a person can act on.
  */
 @Component
 public class FormInputErrors extends AbstractProcessEnginePlugin {

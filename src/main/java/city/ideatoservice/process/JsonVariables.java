@@ -6,7 +6,9 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
-/** Lists kept as Json variables, the way Tasklist submits checklists and dynamic lists. */
+/**
+ * Lists kept as Json variables, the way Tasklist submits checklists and dynamic lists.
+ */
 public final class JsonVariables {
 
 	private JsonVariables() {

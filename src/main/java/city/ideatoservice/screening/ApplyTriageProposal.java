@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After the DMN "idea-triage": its proposal becomes the category, sponsor department and priority that "Screen
- * idea" shows prefilled and the screener may change.
+ * After the DMN "idea-triage": its proposal becomes the category, sponsor department and
+ * priority that "Screen idea" shows prefilled and the screener may change.
  */
 @Component
 public class ApplyTriageProposal implements ExecutionListener {

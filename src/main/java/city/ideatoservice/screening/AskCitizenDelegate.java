@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** "Ask citizen a question": the question waits on the citizen's tracking page until answered or timed out. */
+/**
+ * "Ask citizen a question": the question waits on the citizen's tracking page until
+ * answered or timed out.
+ */
 @Component
 public class AskCitizenDelegate implements JavaDelegate {
 

@@ -7,7 +7,10 @@ import city.ideatoservice.idea.Idea;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The screener's open question to a citizen, as the tracking page shows it and the citizen answers it. */
+/**
+ * The screener's open question to a citizen, as the tracking page shows it and the
+ * citizen answers it.
+ */
 @Service
 public class CitizenQuestions {
 
@@ -24,7 +27,8 @@ public class CitizenQuestions {
 		if (idea.status() != city.ideatoservice.idea.PublicStatus.IN_REVIEW) {
 			return Optional.empty();
 		}
-		return questions.findFirstByIdeaIdAndAnsweredAtIsNullOrderByAskedAtDesc(idea.id()).map(CitizenQuestion::question);
+		return questions.findFirstByIdeaIdAndAnsweredAtIsNullOrderByAskedAtDesc(idea.id())
+			.map(CitizenQuestion::question);
 	}
 
 	/** Records the answer; false when no question is open. */

@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Merge into existing idea": records which idea this one joins, and tells the citizen which in the public reason. */
+/**
+ * "Merge into existing idea": records which idea this one joins, and tells the citizen
+ * which in the public reason.
+ */
 @Component
 public class MergeIdeaDelegate implements JavaDelegate {
 

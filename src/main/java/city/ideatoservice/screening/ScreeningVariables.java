@@ -1,6 +1,9 @@
 package city.ideatoservice.screening;
 
-/** Names of the process variables of screening: triage and the screener's decision: the models and forms use the same names. */
+/**
+ * Names of the process variables of screening: triage and the screener's decision: the
+ * models and forms use the same names.
+ */
 public final class ScreeningVariables {
 
 	public static final String TRIAGE = "triage";

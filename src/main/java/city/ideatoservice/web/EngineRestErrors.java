@@ -16,21 +16,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine's REST API answers a failure it did not foresee (5xx) with the exception's text, which may name a Java
- * class or show stored data (a delegate's "java.lang.IllegalStateException: No idea with reference ...", a data
- * access error with the entity it tried to write). Such an answer keeps its status and gets a message in words with
- * a reference; the log has the original under that reference. A form field the engine refused is the client's
- * mistake: 400 with the field's message. Refusals (4xx) keep the engine's words: they are meant for the client.
- * Tasklist, Cockpit and Admin use their own copy of the REST API, which this does not change.
+ * The engine's REST API answers a failure it did not foresee (5xx) with the exception's
+ * text, which may name a Java class or show stored data (a delegate's
+ * "java.lang.IllegalStateException: No idea with reference ...", a data access error with
+ * the entity it tried to write). Such an answer keeps its status and gets a message in
+ * words with a reference; the log has the original under that reference. A form field the
+ * engine refused is the client's mistake: 400 with the field's message. Refusals (4xx)
+ * keep the engine's words: they are meant for the client. Tasklist, Cockpit and Admin use
+ * their own copy of the REST API, which this does not change.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
 
-	/** The kinds of failure Camunda's REST API documents; any other type would be a class name of ours or a library's. */
-	static final Set<String> CAMUNDA_TYPES = Set.of("ProcessEngineException", "RestException", "InvalidRequestException",
-			"OptimisticLockingException");
+	/**
+	 * The kinds of failure Camunda's REST API documents; any other type would be a class
+	 * name of ours or a library's.
+	 */
+	static final Set<String> CAMUNDA_TYPES = Set.of("ProcessEngineException", "RestException",
+			"InvalidRequestException", "OptimisticLockingException");
 
 	@Bean
 	ResourceConfigCustomizer engineRestErrorMessages() {

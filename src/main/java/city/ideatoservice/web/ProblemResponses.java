@@ -18,10 +18,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors of the application's own web endpoints as RFC 9457 problems (the portal API adds its own words, see
- * portal.ApiErrors). A refusal keeps its reason; anything unforeseen is logged and answered without a word of it, so
- * that no answer shows a class name, a stored entity or a stack trace. Also for requests that no endpoint takes (a
- * wrong method or content type), hence not limited to our packages.
+ * Errors of the application's own web endpoints as RFC 9457 problems (the portal API adds
+ * its own words, see portal.ApiErrors). A refusal keeps its reason; anything unforeseen
+ * is logged and answered without a word of it, so that no answer shows a class name, a
+ * stored entity or a stack trace. Also for requests that no endpoint takes (a wrong
+ * method or content type), hence not limited to our packages.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -40,7 +41,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		return createResponseEntity(problem, accept, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
 	}
 
-	/** The engine refused the logged-in user: 403, without the engine's text (it names permissions and ids). */
+	/**
+	 * The engine refused the logged-in user: 403, without the engine's text (it names
+	 * permissions and ids).
+	 */
 	@ExceptionHandler(AuthorizationException.class)
 	ResponseEntity<Object> notAuthorized(AuthorizationException ex, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
@@ -57,7 +61,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
 	}
 
-	/** A problem is always sent as one, whatever the request's Accept and the endpoint's produces say. */
+	/**
+	 * A problem is always sent as one, whatever the request's Accept and the endpoint's
+	 * produces say.
+	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {

@@ -14,10 +14,12 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The browser's protections on the application's own pages and APIs (the register, the portal API, the staff API,
- * the engine's REST API, actuator): nothing from other origins, no framing, no content sniffing, no Referer (a
- * tracking code is part of a URL). Not on Camunda's webapps (Tasklist, Cockpit, Admin): they send their own headers,
- * and a stricter policy would break them. A servlet filter, as there is no Spring Security in the application.
+ * The browser's protections on the application's own pages and APIs (the register, the
+ * portal API, the staff API, the engine's REST API, actuator): nothing from other
+ * origins, no framing, no content sniffing, no Referer (a tracking code is part of a
+ * URL). Not on Camunda's webapps (Tasklist, Cockpit, Admin): they send their own headers,
+ * and a stricter policy would break them. A servlet filter, as there is no Spring
+ * Security in the application.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityHeaders {
@@ -41,7 +43,8 @@ class SecurityHeaders {
 							response.setHeader("Referrer-Policy", "no-referrer");
 						}
 						if (path.startsWith("/api/ideas")) {
-							// answers with a tracking code: no copy in a shared or browser cache
+							// answers with a tracking code: no copy in a shared or
+							// browser cache
 							response.setHeader("Cache-Control", "no-store");
 						}
 						chain.doFilter(request, response);

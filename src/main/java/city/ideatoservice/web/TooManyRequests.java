@@ -5,7 +5,10 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The answer to a client over its limit: 429, Retry-After in whole seconds, and a problem that says so. */
+/**
+ * The answer to a client over its limit: 429, Retry-After in whole seconds, and a problem
+ * that says so.
+ */
 public final class TooManyRequests {
 
 	private TooManyRequests() {

@@ -29,10 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * service-approval on its own, started the way CallActivity_ApproveService of idea-to-service starts it: the idea,
- * its objectives and pilot results, the champion and the implementing departments "Recommend adoption" named. Who
- * approves comes from the DMN service-approvers (ServiceApproversDecisionTest has its rows). Every approver submits
- * "Approve service for department" through the form service as Tasklist does, logged in with their groups.
+ * service-approval on its own, started the way CallActivity_ApproveService of
+ * idea-to-service starts it: the idea, its objectives and pilot results, the champion and
+ * the implementing departments "Recommend adoption" named. Who approves comes from the
+ * DMN service-approvers (ServiceApproversDecisionTest has its rows). Every approver
+ * submits "Approve service for department" through the form service as Tasklist does,
+ * logged in with their groups.
  */
 @IdeaToServiceTest
 class ServiceApprovalProcessTest {
@@ -68,7 +70,10 @@ class ServiceApprovalProcessTest {
 		return "approver-" + group;
 	}
 
-	/** The variables CallActivity_ApproveService passes in (camunda:in), for an idea registered as the portal does. */
+	/**
+	 * The variables CallActivity_ApproveService passes in (camunda:in), for an idea
+	 * registered as the portal does.
+	 */
 	ProcessInstance requestApproval(List<String> implementingDepartments, Integer approvalRound) {
 		String reference = support.registerIdea("Bike lanes", Theme.MOBILITY, Reach.CITY);
 		Map<String, Object> in = new HashMap<>();
@@ -107,13 +112,16 @@ class ServiceApprovalProcessTest {
 		return groups.get(0);
 	}
 
-	/** Each group's approver submits their decision; the one named gives the other decision with a reason. */
+	/**
+	 * Each group's approver submits their decision; the one named gives the other
+	 * decision with a reason.
+	 */
 	void decide(ProcessInstance instance, String exceptGroup, String decision, String reason) {
 		for (Task task : approvals(instance)) {
 			String group = groupOf(task);
-			support.submitAs(approverOf(group), task.getId(), group.equals(exceptGroup)
-					? Map.of("approvalDecision", decision, "approvalReason", reason)
-					: Map.of("approvalDecision", "APPROVE"));
+			support.submitAs(approverOf(group), task.getId(),
+					group.equals(exceptGroup) ? Map.of("approvalDecision", decision, "approvalReason", reason)
+							: Map.of("approvalDecision", "APPROVE"));
 		}
 		support.runJobs(instance);
 	}
@@ -134,7 +142,10 @@ class ServiceApprovalProcessTest {
 					.toList());
 	}
 
-	/** What CallActivity_ApproveService gets back (camunda:out): the variables of the ended instance. */
+	/**
+	 * What CallActivity_ApproveService gets back (camunda:out): the variables of the
+	 * ended instance.
+	 */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
@@ -149,8 +160,8 @@ class ServiceApprovalProcessTest {
 	}
 
 	List<ApprovalDecision> recorded(ProcessInstance instance, int round) {
-		return decisions.findByIdeaIdAndApprovalRoundOrderByApproverGroup(
-				ideas.require(instance.getBusinessKey()).id(), round);
+		return decisions.findByIdeaIdAndApprovalRoundOrderByApproverGroup(ideas.require(instance.getBusinessKey()).id(),
+				round);
 	}
 
 	@Test
@@ -202,8 +213,8 @@ class ServiceApprovalProcessTest {
 	void oneRejectionRejectsTheServiceWithAReasonTheCitizenReads() {
 		ProcessInstance instance = requestApproval();
 		Task first = approvals(instance).get(0);
-		assertThatThrownBy(() -> support.submitAs(approverOf(groupOf(first)), first.getId(),
-				Map.of("approvalDecision", "REJECT")))
+		assertThatThrownBy(
+				() -> support.submitAs(approverOf(groupOf(first)), first.getId(), Map.of("approvalDecision", "REJECT")))
 			.isInstanceOf(FormFieldValidationException.class);
 
 		decide(instance, "it", "REJECT", "Cannot be run on city systems");

@@ -33,16 +33,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The table processes/service-approvers.dmn row by row, on the plain DMN engine (no Spring, no process engine): who
- * approves a service, for the implementing departments "Recommend adoption" names (a Json list, as Tasklist sends it).
- * Every rule of the table is named by a row of {@link #eachRuleAddsItsGroups}; a new rule without a row fails
+ * The table processes/service-approvers.dmn row by row, on the plain DMN engine (no
+ * Spring, no process engine): who approves a service, for the implementing departments
+ * "Recommend adoption" names (a Json list, as Tasklist sends it). Every rule of the table
+ * is named by a row of {@link #eachRuleAddsItsGroups}; a new rule without a row fails
  * {@link #everyRuleIsTested()}.
  */
 class ServiceApproversDecisionTest {
 
 	static final String DECISION = "service-approvers";
 
-	/** Implementing departments (separated by spaces), a rule, and the groups that rule adds. */
+	/**
+	 * Implementing departments (separated by spaces), a rule, and the groups that rule
+	 * adds.
+	 */
 	static final String ROWS = """
 			dept-mobility,                    Rule_ImplementingDepartments, dept-mobility
 			dept-mobility dept-urban-planning, Rule_ImplementingDepartments, dept-mobility dept-urban-planning
@@ -58,18 +62,21 @@ class ServiceApproversDecisionTest {
 
 	static DmnDecision decision;
 
-	/** The rules that matched the last evaluation, by id (the result itself does not name them). */
+	/**
+	 * The rules that matched the last evaluation, by id (the result itself does not name
+	 * them).
+	 */
 	static final List<String> matchedRules = new ArrayList<>();
 
 	@BeforeAll
 	static void parseTable() throws Exception {
 		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
 			.createDefaultDmnEngineConfiguration();
-		configuration.customPostDecisionTableEvaluationListeners(List.<DmnDecisionTableEvaluationListener>of(
-				(DmnDecisionTableEvaluationEvent event) -> event.getMatchingRules()
-					.stream()
-					.map(DmnEvaluatedDecisionRule::getId)
-					.forEach(matchedRules::add)));
+		configuration.customPostDecisionTableEvaluationListeners(List
+			.<DmnDecisionTableEvaluationListener>of((DmnDecisionTableEvaluationEvent event) -> event.getMatchingRules()
+				.stream()
+				.map(DmnEvaluatedDecisionRule::getId)
+				.forEach(matchedRules::add)));
 		dmnEngine = configuration.buildEngine();
 		try (InputStream dmn = ServiceApproversDecisionTest.class.getClassLoader()
 			.getResourceAsStream("processes/service-approvers.dmn")) {
@@ -113,7 +120,8 @@ class ServiceApproversDecisionTest {
 
 	@Test
 	void everyImplementingDepartmentPlusLegalItAndFinanceApprove() {
-		// the rows the process gets (collectEntries), as the approval's multi-instance reads them
+		// the rows the process gets (collectEntries), as the approval's multi-instance
+		// reads them
 		List<Object> rows = new ArrayList<>(evaluate(List.of("dept-mobility", "dept-culture")).values());
 
 		assertThat(rows).containsExactly(List.of("dept-mobility", "dept-culture"), "legal", "it", "finance");

@@ -36,13 +36,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * prototype on its own, started the way CallActivity_BuildPrototype of idea-to-service starts it: the idea, its
- * sponsor department and champion, the objectives, milestones, datasets and budget of the co-design outcome. The
- * funding-request and data-opening it calls are mocks (each is tested on its own), except in the two tests that
- * deploy the real ones. Tasks are submitted through the form service as Tasklist does, by logged-in users. The BPMN
- * errors it ends with are caught by the call activity of idea-to-service (IdeaToServiceProcessTest shows that they
- * arrive there, with the variables the idea's end events read); started alone, an error end event only ends its
- * branch, so these tests check that the branch reaches it and what it leaves for the caller.
+ * prototype on its own, started the way CallActivity_BuildPrototype of idea-to-service
+ * starts it: the idea, its sponsor department and champion, the objectives, milestones,
+ * datasets and budget of the co-design outcome. The funding-request and data-opening it
+ * calls are mocks (each is tested on its own), except in the two tests that deploy the
+ * real ones. Tasks are submitted through the form service as Tasklist does, by logged-in
+ * users. The BPMN errors it ends with are caught by the call activity of idea-to-service
+ * (IdeaToServiceProcessTest shows that they arrive there, with the variables the idea's
+ * end events read); started alone, an error end event only ends its branch, so these
+ * tests check that the branch reaches it and what it leaves for the caller.
  */
 @IdeaToServiceTest
 @MockedProcesses({ ProcessKeys.DATA_OPENING, ProcessKeys.FUNDING_REQUEST })
@@ -113,7 +115,9 @@ class PrototypeProcessTest {
 		return item;
 	}
 
-	/** Five datasets from two departments: enough for the pilot when all are published. */
+	/**
+	 * Five datasets from two departments: enough for the pilot when all are published.
+	 */
 	static List<Map<String, Object>> fiveDatasets() {
 		List<Map<String, Object>> datasets = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
@@ -125,7 +129,10 @@ class PrototypeProcessTest {
 		return datasets;
 	}
 
-	/** The variables CallActivity_BuildPrototype passes in (camunda:in), for an idea registered as the portal does. */
+	/**
+	 * The variables CallActivity_BuildPrototype passes in (camunda:in), for an idea
+	 * registered as the portal does.
+	 */
 	ProcessInstance buildPrototype(List<Map<String, Object>> datasets) {
 		String reference = support.registerIdea("Bike lanes", Theme.MOBILITY, Reach.CITY);
 		Map<String, Object> in = new HashMap<>();
@@ -165,7 +172,10 @@ class PrototypeProcessTest {
 				Map.of("checkpointDecision", "CONTINUE", "checkpointNotes", "On track"));
 	}
 
-	/** What CallActivity_BuildPrototype gets back (camunda:out): the variables of the ended instance. */
+	/**
+	 * What CallActivity_BuildPrototype gets back (camunda:out): the variables of the
+	 * ended instance.
+	 */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
@@ -200,7 +210,8 @@ class PrototypeProcessTest {
 
 		passCheckpoint(instance);
 
-		assertThat(instance).isEnded().hasPassed("EndEvent_MilestoneReached", "EndEvent_PrototypeReady")
+		assertThat(instance).isEnded()
+			.hasPassed("EndEvent_MilestoneReached", "EndEvent_PrototypeReady")
 			.hasNotPassed(WAIVER);
 		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
 			.containsEntry("approvedAmountCents", 450050L)
@@ -422,10 +433,10 @@ class PrototypeProcessTest {
 							"commerciallySensitive", "NO", "alreadyPublic", "NO"));
 		}
 		for (Task publication : datasetTasks(instance, "Task_PublishDataset")) {
-			support.submitAs(steward(publication), publication.getId(), Map.of("catalogueTitle", "Counts",
-					"catalogueDescription", "Traffic and air", "datasetLicence", "CC-BY-4.0", "datasetFormat", "CSV",
-					"datasetUrl", "https://data.city.example/counts", "updateFrequency", "MONTHLY", "contactPoint",
-					"opendata@city.example"));
+			support.submitAs(steward(publication), publication.getId(),
+					Map.of("catalogueTitle", "Counts", "catalogueDescription", "Traffic and air", "datasetLicence",
+							"CC-BY-4.0", "datasetFormat", "CSV", "datasetUrl", "https://data.city.example/counts",
+							"updateFrequency", "MONTHLY", "contactPoint", "opendata@city.example"));
 		}
 		support.runJobs(instance);
 

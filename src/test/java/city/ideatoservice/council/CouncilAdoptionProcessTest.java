@@ -38,10 +38,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * council-adoption on its own, started the way CallActivity_CouncilAdoption of idea-to-service starts it
- * (ideaReference, ideaTitle, sponsorDepartment), every task submitted through the form service as Tasklist does, as
- * an authenticated user with their groups (authorization is on). The council's calendar of this test, made anew for
- * each test: a council session a week ago, today, and every four weeks after today; a committee session in two weeks.
+ * council-adoption on its own, started the way CallActivity_CouncilAdoption of
+ * idea-to-service starts it (ideaReference, ideaTitle, sponsorDepartment), every task
+ * submitted through the form service as Tasklist does, as an authenticated user with
+ * their groups (authorization is on). The council's calendar of this test, made anew for
+ * each test: a council session a week ago, today, and every four weeks after today; a
+ * committee session in two weeks.
  */
 @IdeaToServiceTest
 class CouncilAdoptionProcessTest {
@@ -102,7 +104,8 @@ class CouncilAdoptionProcessTest {
 		AbstractAssertions.init(engine);
 		ensureUser(CLERK, Groups.COUNCIL_CLERKS);
 		ensureUser(INNOVATION_OFFICER, Groups.INNOVATION_OFFICE);
-		// the task forms offer every coming council session: only this test's (other test classes plan sessions too)
+		// the task forms offer every coming council session: only this test's (other test
+		// classes plan sessions too)
 		register.deleteAll();
 		agenda.deleteAll();
 		sessions.deleteAll();
@@ -127,14 +130,21 @@ class CouncilAdoptionProcessTest {
 		support.ensureUser(id, groups);
 	}
 
-	// ---------------------------------------------------------------- starting, working and reading the process
+	// ---------------------------------------------------------------- starting, working
+	// and reading the process
 
-	/** A fresh idea reference (at most 20 characters): agenda items and acts are kept by reference. */
+	/**
+	 * A fresh idea reference (at most 20 characters): agenda items and acts are kept by
+	 * reference.
+	 */
 	static String newReference() {
 		return ProcessTestSupport.newReference();
 	}
 
-	/** The variables CallActivity_CouncilAdoption passes in (camunda:in), and the main process's business key. */
+	/**
+	 * The variables CallActivity_CouncilAdoption passes in (camunda:in), and the main
+	 * process's business key.
+	 */
 	ProcessInstance proposeAdoption() {
 		String reference = newReference();
 		Map<String, Object> in = new HashMap<>();
@@ -175,7 +185,10 @@ class CouncilAdoptionProcessTest {
 		return form;
 	}
 
-	/** Submits a task's form as the user would in Tasklist: authenticated, with their groups. */
+	/**
+	 * Submits a task's form as the user would in Tasklist: authenticated, with their
+	 * groups.
+	 */
 	void submit(String taskId, String user, Object... keyValues) {
 		support.submitAs(user, taskId, form(keyValues));
 	}
@@ -189,7 +202,10 @@ class CouncilAdoptionProcessTest {
 		return candidateGroups(task).contains(Groups.INNOVATION_OFFICE) ? INNOVATION_OFFICER : CLERK;
 	}
 
-	/** The form is refused naming the field; the task stays open and the agenda item is unchanged. */
+	/**
+	 * The form is refused naming the field; the task stays open and the agenda item is
+	 * unchanged.
+	 */
 	void assertRefused(ProcessInstance instance, String taskDefinitionKey, String field, Object... keyValues) {
 		Task task = task(instance, taskDefinitionKey);
 		List<AgendaItem> before = agendaItems(instance);
@@ -212,7 +228,10 @@ class CouncilAdoptionProcessTest {
 		return new HashMap<>(engine.getRuntimeService().getVariables(instance.getId()));
 	}
 
-	/** The process instance's own variables in history: what CallActivity_CouncilAdoption passes back out. */
+	/**
+	 * The process instance's own variables in history: what CallActivity_CouncilAdoption
+	 * passes back out.
+	 */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
@@ -263,7 +282,10 @@ class CouncilAdoptionProcessTest {
 		return Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
 	}
 
-	/** Prepares the agenda item for a session (favourable committee review unless told) and reaches the vote. */
+	/**
+	 * Prepares the agenda item for a session (favourable committee review unless told)
+	 * and reaches the vote.
+	 */
 	ProcessInstance atTheVote(CouncilSession session) {
 		ProcessInstance instance = proposeAdoption();
 		complete(instance, PREPARE, "draftActText", DRAFT, "committee", "MOBILITY_ENVIRONMENT", "councilSessionId",
@@ -290,38 +312,47 @@ class CouncilAdoptionProcessTest {
 				"councilVote", "ADOPTED");
 	}
 
-	/** The process waits for the session; the timer is due on the session's morning. Runs it. */
+	/**
+	 * The process waits for the session; the timer is due on the session's morning. Runs
+	 * it.
+	 */
 	void sessionHeld(ProcessInstance instance, CouncilSession session) {
 		assertThat(instance).isWaitingAt(WAIT_FOR_SESSION);
 		List<Job> timers = support.timers(instance);
 		assertThat(timers).as("only the session timer").hasSize(1);
 		Job timer = timers.get(0);
-		assertThat(timer.getDuedate()).as("timer of %s", session.sessionDate()).isEqualTo(startOf(session.sessionDate()));
+		assertThat(timer.getDuedate()).as("timer of %s", session.sessionDate())
+			.isEqualTo(startOf(session.sessionDate()));
 		// the session's day has come: the vote may be recorded
-		org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
-				java.util.Date.from(startOf(session.sessionDate()).toInstant().plus(Duration.ofHours(10))));
+		org.camunda.bpm.engine.impl.util.ClockUtil
+			.setCurrentTime(java.util.Date.from(startOf(session.sessionDate()).toInstant().plus(Duration.ofHours(10))));
 		support.runTimer(timer);
 		assertThat(instance).isWaitingAt(VOTE);
 	}
 
-	/** The task is due, reminded and escalated after the periods of application.yml (deadlines.tasks). */
+	/**
+	 * The task is due, reminded and escalated after the periods of application.yml
+	 * (deadlines.tasks).
+	 */
 	void assertDeadlines(ProcessInstance instance, String taskDefinitionKey, Instant created, Duration due,
 			Duration reminder, Duration escalation) {
 		Task task = task(instance, taskDefinitionKey);
-		// counted from the task's creation, by the engine's clock (the session tests move it to the session's day)
+		// counted from the task's creation, by the engine's clock (the session tests move
+		// it to the session's day)
 		created = task.getCreateTime().toInstant();
 		assertThat(task.getDueDate()).as("due date of %s", taskDefinitionKey).isNotNull();
-		assertThat(Duration.between(created, task.getDueDate().toInstant()).toMinutes())
-			.isCloseTo(due.toMinutes(), within(2L));
+		assertThat(Duration.between(created, task.getDueDate().toInstant()).toMinutes()).isCloseTo(due.toMinutes(),
+				within(2L));
 		List<Job> timers = support.timers(instance);
 		assertThat(timers).as("reminder and escalation of %s", taskDefinitionKey).hasSize(2);
-		assertThat(Duration.between(created, timers.get(0).getDuedate().toInstant()).toMinutes())
-			.as("reminder").isCloseTo(reminder.toMinutes(), within(2L));
-		assertThat(Duration.between(created, timers.get(1).getDuedate().toInstant()).toMinutes())
-			.as("escalation").isCloseTo(escalation.toMinutes(), within(2L));
+		assertThat(Duration.between(created, timers.get(0).getDuedate().toInstant()).toMinutes()).as("reminder")
+			.isCloseTo(reminder.toMinutes(), within(2L));
+		assertThat(Duration.between(created, timers.get(1).getDuedate().toInstant()).toMinutes()).as("escalation")
+			.isCloseTo(escalation.toMinutes(), within(2L));
 	}
 
-	// ---------------------------------------------------------------- prepare agenda item
+	// ---------------------------------------------------------------- prepare agenda
+	// item
 
 	@Test
 	void theClerksPrepareTheAgendaItemFromTheComingCouncilSessions() throws Exception {
@@ -341,9 +372,10 @@ class CouncilAdoptionProcessTest {
 			.getKey()).isEqualTo("prepare-agenda-item");
 		assertDeadlines(instance, PREPARE, created, Duration.ofDays(10), Duration.ofDays(7), Duration.ofDays(14));
 
-		// only coming council sessions, in date order: not the past one, not the committee's
-		assertThat(sessionOptions(task)).containsExactly(option(first), option(second), option(third),
-				option(fourth), option(fifth));
+		// only coming council sessions, in date order: not the past one, not the
+		// committee's
+		assertThat(sessionOptions(task)).containsExactly(option(first), option(second), option(third), option(fourth),
+				option(fifth));
 		assertThat(engine.getTaskService().getVariablesLocal(task.getId())).containsKey("sessionOptions");
 		assertThat(engine.getRuntimeService().getVariables(instance.getId())).as("options are task-local")
 			.doesNotContainKey("sessionOptions")
@@ -371,8 +403,8 @@ class CouncilAdoptionProcessTest {
 		assertRefused(instance, PREPARE, "draftActText", "draftActText", "x".repeat(8001), "committee", "FINANCE",
 				"councilSessionId", id(first));
 		assertRefused(instance, PREPARE, "committee", "draftActText", DRAFT, "councilSessionId", id(first));
-		assertRefused(instance, PREPARE, "committee", "draftActText", DRAFT, "committee", "PARKS",
-				"councilSessionId", id(first));
+		assertRefused(instance, PREPARE, "committee", "draftActText", DRAFT, "committee", "PARKS", "councilSessionId",
+				id(first));
 
 		assertThat(agendaItems(instance)).isEmpty();
 	}
@@ -399,8 +431,7 @@ class CouncilAdoptionProcessTest {
 		assertThat(item.deferrals()).isZero();
 		assertThat(item.createdAt()).isNotNull();
 		assertThat(agenda.findBySessionIdOrderById(second.id())).contains(item);
-		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
-			.containsEntry("agendaItemId", item.id())
+		assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsEntry("agendaItemId", item.id())
 			.containsEntry("councilSessionId", id(second))
 			.containsEntry("deferrals", 0);
 
@@ -425,8 +456,8 @@ class CouncilAdoptionProcessTest {
 		assertThat(item.committeeOpinion()).isEqualTo(opinion);
 		assertThat(item.amendments()).isNull();
 		assertThat(item.decision()).isNull();
-		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
-			.containsEntry("committeeOpinion", opinion);
+		assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsEntry("committeeOpinion",
+				opinion);
 		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "amendments")).isNull();
 	}
 
@@ -438,8 +469,7 @@ class CouncilAdoptionProcessTest {
 
 		assertRefused(instance, REVIEW, "amendments", "committeeOpinion", "AMENDMENTS");
 		assertRefused(instance, REVIEW, "amendments", "committeeOpinion", "AMENDMENTS", "amendments", " ");
-		assertRefused(instance, REVIEW, "amendments", "committeeOpinion", "AMENDMENTS", "amendments",
-				"x".repeat(4001));
+		assertRefused(instance, REVIEW, "amendments", "committeeOpinion", "AMENDMENTS", "amendments", "x".repeat(4001));
 		assertRefused(instance, REVIEW, "committeeOpinion", "amendments", "Only on weekdays");
 		assertRefused(instance, REVIEW, "committeeOpinion", "committeeOpinion", "favourable");
 		assertThat(agendaItem(instance).committeeOpinion()).isNull();
@@ -465,7 +495,8 @@ class CouncilAdoptionProcessTest {
 		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "amendments")).isNull();
 	}
 
-	// ---------------------------------------------------------------- the council's vote: adopted
+	// ---------------------------------------------------------------- the council's
+	// vote: adopted
 
 	@Test
 	void theVoteTaskShowsTheSessionItsSeatsAndTheComingSessions() throws Exception {
@@ -478,8 +509,8 @@ class CouncilAdoptionProcessTest {
 		assertThat(engine.getTaskService().getVariablesLocal(vote.getId()))
 			.containsEntry("councilSessionLabel", first.label())
 			.containsEntry("seats", 41);
-		assertThat(sessionOptions(vote)).containsExactly(option(first), option(second), option(third),
-				option(fourth), option(fifth));
+		assertThat(sessionOptions(vote)).containsExactly(option(first), option(second), option(third), option(fourth),
+				option(fifth));
 	}
 
 	@Test
@@ -493,7 +524,8 @@ class CouncilAdoptionProcessTest {
 					"EndEvent_Adopted")
 			.isEnded();
 		Map<String, Object> out = outputs(instance);
-		assertThat(out).containsEntry("councilDecision", "ADOPTED").containsEntry("actDate", first.sessionDate().toString());
+		assertThat(out).containsEntry("councilDecision", "ADOPTED")
+			.containsEntry("actDate", first.sessionDate().toString());
 		String actNumber = (String) out.get("actNumber");
 		assertThat(actNumber).matches(first.sessionDate().getYear() + "/\\d{4}");
 		assertThat(out.get("councilReason")).isNull();
@@ -526,7 +558,8 @@ class CouncilAdoptionProcessTest {
 	void votesAsTasklistSendsThemAreCounted() {
 		ProcessInstance instance = atTheVote(first);
 
-		// Tasklist's number fields send Integer, Long or Double; the REST API may send text
+		// Tasklist's number fields send Integer, Long or Double; the REST API may send
+		// text
 		vote(instance, "votesFor", 30L, "votesAgainst", 10.0, "votesAbstain", "1", "councilVote", "ADOPTED");
 
 		assertThat(instance).isEnded();
@@ -544,15 +577,15 @@ class CouncilAdoptionProcessTest {
 				"councilVote", "ADOPTED");
 		assertRefused(instance, VOTE, "councilVote", "votesFor", 5, "votesAgainst", 30, "votesAbstain", 0,
 				"councilVote", "ADOPTED");
-		assertRefused(instance, VOTE, "votesFor", "votesFor", 30, "votesAgainst", 10, "votesAbstain", 2,
-				"councilVote", "ADOPTED");
-		assertRefused(instance, VOTE, "votesFor", "votesFor", 42, "votesAgainst", 0, "votesAbstain", 0,
-				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesFor", 30, "votesAgainst", 10, "votesAbstain", 2, "councilVote",
+				"ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesFor", 42, "votesAgainst", 0, "votesAbstain", 0, "councilVote",
+				"ADOPTED");
 		assertRefused(instance, VOTE, "votesFor", "votesAgainst", 0, "votesAbstain", 0, "councilVote", "ADOPTED");
-		assertRefused(instance, VOTE, "votesFor", "votesFor", -1, "votesAgainst", 0, "votesAbstain", 0,
-				"councilVote", "ADOPTED");
-		assertRefused(instance, VOTE, "votesFor", "votesFor", 20.5, "votesAgainst", 0, "votesAbstain", 0,
-				"councilVote", "ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesFor", -1, "votesAgainst", 0, "votesAbstain", 0, "councilVote",
+				"ADOPTED");
+		assertRefused(instance, VOTE, "votesFor", "votesFor", 20.5, "votesAgainst", 0, "votesAbstain", 0, "councilVote",
+				"ADOPTED");
 		assertRefused(instance, VOTE, "votesAgainst", "votesFor", 20, "votesAgainst", "many", "votesAbstain", 0,
 				"councilVote", "ADOPTED");
 		assertRefused(instance, VOTE, "votesAbstain", "votesFor", 20, "votesAgainst", 0, "councilVote", "ADOPTED");
@@ -581,8 +614,8 @@ class CouncilAdoptionProcessTest {
 		assertRefused(instance, VOTE, "councilReason", "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1,
 				"councilVote", "REJECTED", "councilReason", "x".repeat(2001));
 
-		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED",
-				"councilReason", "Not in this year's budget");
+		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED", "councilReason",
+				"Not in this year's budget");
 
 		assertThat(instance).hasPassedInOrder(VOTE, "EndEvent_Rejected").hasNotPassed("Task_RegisterAct").isEnded();
 		Map<String, Object> out = outputs(instance);
@@ -719,8 +752,8 @@ class CouncilAdoptionProcessTest {
 		complete(instance, DECIDE_DEFERRED, "deferredItemDecision", "CONTINUE");
 		sessionHeld(instance, fifth);
 
-		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED",
-				"councilReason", "Superseded by the mobility plan");
+		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED", "councilReason",
+				"Superseded by the mobility plan");
 		assertThat(instance).hasPassed("EndEvent_Rejected").isEnded();
 		assertThat(outputs(instance)).containsEntry("councilDecision", "REJECTED");
 		assertThat(agendaItem(instance).decision()).isEqualTo("REJECTED");
@@ -751,10 +784,10 @@ class CouncilAdoptionProcessTest {
 		defer(instance, fourth);
 
 		assertRefused(instance, DECIDE_DEFERRED, "councilReason", "deferredItemDecision", "WITHDRAW");
-		assertRefused(instance, DECIDE_DEFERRED, "councilReason", "deferredItemDecision", "WITHDRAW",
-				"councilReason", "");
-		assertRefused(instance, DECIDE_DEFERRED, "councilReason", "deferredItemDecision", "WITHDRAW",
-				"councilReason", "x".repeat(2001));
+		assertRefused(instance, DECIDE_DEFERRED, "councilReason", "deferredItemDecision", "WITHDRAW", "councilReason",
+				"");
+		assertRefused(instance, DECIDE_DEFERRED, "councilReason", "deferredItemDecision", "WITHDRAW", "councilReason",
+				"x".repeat(2001));
 
 		complete(instance, DECIDE_DEFERRED, "deferredItemDecision", "WITHDRAW", "councilReason",
 				"The council has deferred it three times");
@@ -766,9 +799,9 @@ class CouncilAdoptionProcessTest {
 			.containsEntry("councilReason", "The council has deferred it three times");
 		assertThat(out.get("actNumber")).isNull();
 		assertThat(acts(instance)).isEmpty();
-		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
-			.isZero();
-		// the item is off the agenda: the clerks' agenda of the next session must not show it as still deferred
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+		// the item is off the agenda: the clerks' agenda of the next session must not
+		// show it as still deferred
 		AgendaItem item = agendaItem(instance);
 		assertThat(item.deferrals()).isEqualTo(3);
 		assertThat(item.decision()).isEqualTo("WITHDRAWN");
@@ -791,11 +824,10 @@ class CouncilAdoptionProcessTest {
 		// the council clerks are their own lead
 		assertThat(candidateGroups(task)).containsOnly(Groups.COUNCIL_CLERKS);
 
-		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED",
-				"councilReason", "Not in this year's budget");
+		vote(instance, "votesFor", 5, "votesAgainst", 30, "votesAbstain", 1, "councilVote", "REJECTED", "councilReason",
+				"Not in this year's budget");
 		assertThat(instance).isEnded();
-		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
-			.isZero();
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
 	}
 
 	@Test

@@ -52,9 +52,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The register of official acts: act numbers under concurrent registration, the public register (JSON and web page,
- * no login), and the council clerks' calendar API (HTTP Basic with a Camunda account). Full application; each test
- * starts with an empty calendar and register.
+ * The register of official acts: act numbers under concurrent registration, the public
+ * register (JSON and web page, no login), and the council clerks' calendar API (HTTP
+ * Basic with a Camunda account). Full application; each test starts with an empty
+ * calendar and register.
  */
 @IdeaToServiceTest
 class CouncilRegisterTest {
@@ -179,14 +180,16 @@ class CouncilRegisterTest {
 
 	@Test
 	void actNumbersAreUniqueAndConsecutiveUnderConcurrentRegistration() throws Exception {
-		// next year's counter exists from the start; a session planned for next year may have used some numbers
+		// next year's counter exists from the start; a session planned for next year may
+		// have used some numbers
 		int year = Year.now().getValue() + 1;
 		int before = lastNumber(year);
 
 		List<Integer> allocated = allocateConcurrently(year, 50);
 
 		assertThat(allocated).hasSize(50).doesNotHaveDuplicates();
-		assertThat(allocated).containsExactlyElementsOf(IntStream.rangeClosed(before + 1, before + 50).boxed().toList());
+		assertThat(allocated)
+			.containsExactlyElementsOf(IntStream.rangeClosed(before + 1, before + 50).boxed().toList());
 		assertThat(lastNumber(year)).isEqualTo(before + 50);
 		assertThat(ActNumbers.format(year, 7)).isEqualTo(year + "/0007");
 	}
@@ -200,8 +203,10 @@ class CouncilRegisterTest {
 
 	@Test
 	void theFirstActsOfAYearWithoutACounterAreNumberedConcurrentlyToo() throws Exception {
-		// e.g. a session planned two years ahead, or an application running into a year it did not start in; the
-		// race for the counter row is short, so try it in ten years nobody registered acts in yet
+		// e.g. a session planned two years ahead, or an application running into a year
+		// it did not start in; the
+		// race for the counter row is short, so try it in ten years nobody registered
+		// acts in yet
 		for (int year = Year.now().getValue() + 5; year < Year.now().getValue() + 15; year++) {
 			List<Integer> allocated = allocateConcurrently(year, 50);
 
@@ -210,7 +215,8 @@ class CouncilRegisterTest {
 		}
 	}
 
-	// ---------------------------------------------------------------- the public register
+	// ---------------------------------------------------------------- the public
+	// register
 
 	@Test
 	void theRegisterListsTheAdoptedActsNewestFirstWithoutLogin() throws Exception {
@@ -247,10 +253,10 @@ class CouncilRegisterTest {
 		act(2026, 4, "Night buses", session);
 
 		// what DirectiveRecorder does when "Issue implementation directives" is completed
-		Map<String, Object> variables = new HashMap<>(Map.of("ideaReference", bikes.ideaReference(),
-				"directiveReference", "DIR-2026-031", "responsibleDepartments",
-				List.of("dept-mobility", "dept-urban-planning", "dept-mobility"), "directiveEffectiveDate",
-				"2027-03-01", "amendedProcedure", "Road maintenance"));
+		Map<String, Object> variables = new HashMap<>(
+				Map.of("ideaReference", bikes.ideaReference(), "directiveReference", "DIR-2026-031",
+						"responsibleDepartments", List.of("dept-mobility", "dept-urban-planning", "dept-mobility"),
+						"directiveEffectiveDate", "2027-03-01", "amendedProcedure", "Road maintenance"));
 		DelegateTask task = Mockito.mock(DelegateTask.class);
 		Mockito.when(task.getVariable(Mockito.anyString())).thenAnswer(call -> variables.get(call.getArgument(0)));
 		Mockito.doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
@@ -278,9 +284,11 @@ class CouncilRegisterTest {
 		assertThat(withDirective.path("directiveEffectiveDate").asText()).isEqualTo("2027-03-01");
 		assertThat(withDirective.path("amendedProcedure").asText()).isEqualTo("Road maintenance");
 
-		// saved directly as the repository would: withDirective updates the row, it does not insert another
+		// saved directly as the repository would: withDirective updates the row, it does
+		// not insert another
 		OfficialAct buses = register.findById("2026/0004").orElseThrow();
-		register.save(buses.withDirective("DIR-2026-032", "dept-mobility", LocalDate.of(2027, 1, 1), "Night transport"));
+		register
+			.save(buses.withDirective("DIR-2026-032", "dept-mobility", LocalDate.of(2027, 1, 1), "Night transport"));
 		assertThat(register.count()).isEqualTo(2);
 		String page = mvc.perform(get("/register"))
 			.andExpect(status().isOk())
@@ -346,16 +354,16 @@ class CouncilRegisterTest {
 	ProcessInstance adopt(CouncilSession session, String outcome) {
 		String reference = newReference();
 		ProcessInstance instance = engine.getRuntimeService()
-			.startProcessInstanceByKey(ProcessKeys.COUNCIL_ADOPTION, reference,
-					Map.of("ideaReference", reference, "ideaTitle", "Idea " + reference, "sponsorDepartment",
-							"dept-mobility"));
+			.startProcessInstanceByKey(ProcessKeys.COUNCIL_ADOPTION, reference, Map.of("ideaReference", reference,
+					"ideaTitle", "Idea " + reference, "sponsorDepartment", "dept-mobility"));
 		complete(instance, "Task_PrepareAgendaItem", Map.of("draftActText", "The act", "committee", "FINANCE",
 				"councilSessionId", String.valueOf(session.id())));
 		complete(instance, "Task_RecordCommitteeReview", Map.of("committeeOpinion", "FAVOURABLE"));
-		complete(instance, "Task_RecordCouncilVote", "ADOPTED".equals(outcome)
-				? Map.of("votesFor", 30, "votesAgainst", 5, "votesAbstain", 0, "councilVote", "ADOPTED")
-				: Map.of("votesFor", 5, "votesAgainst", 30, "votesAbstain", 0, "councilVote", "REJECTED",
-						"councilReason", "No"));
+		complete(instance, "Task_RecordCouncilVote",
+				"ADOPTED".equals(outcome)
+						? Map.of("votesFor", 30, "votesAgainst", 5, "votesAbstain", 0, "councilVote", "ADOPTED")
+						: Map.of("votesFor", 5, "votesAgainst", 30, "votesAbstain", 0, "councilVote", "REJECTED",
+								"councilReason", "No"));
 		return instance;
 	}
 
@@ -374,17 +382,20 @@ class CouncilRegisterTest {
 		}
 	}
 
-	// ---------------------------------------------------------------- the clerks' calendar
+	// ---------------------------------------------------------------- the clerks'
+	// calendar
 
 	@Test
 	void theCalendarIsForCouncilClerksOnly() throws Exception {
 		mvc.perform(get(SESSIONS)).andExpect(status().isUnauthorized());
 		mvc.perform(post(SESSIONS).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"body\":\"COUNCIL\",\"date\":\"2027-02-15\",\"seats\":41}")).andExpect(status().isUnauthorized());
-		// another clerk: a wrong password locks the account for a few seconds (Camunda's login delay)
+			.content("{\"body\":\"COUNCIL\",\"date\":\"2027-02-15\",\"seats\":41}"))
+			.andExpect(status().isUnauthorized());
+		// another clerk: a wrong password locks the account for a few seconds (Camunda's
+		// login delay)
 		ensureUser("clerk-mistyped", Groups.COUNCIL_CLERKS);
-		mvc.perform(get(SESSIONS).header("Authorization", "Basic "
-				+ Base64.getEncoder().encodeToString("clerk-mistyped:wrong".getBytes(StandardCharsets.UTF_8))))
+		mvc.perform(get(SESSIONS).header("Authorization",
+				"Basic " + Base64.getEncoder().encodeToString("clerk-mistyped:wrong".getBytes(StandardCharsets.UTF_8))))
 			.andExpect(status().isUnauthorized());
 
 		mvc.perform(as(OFFICER, get(SESSIONS))).andExpect(status().isForbidden());
@@ -432,9 +443,8 @@ class CouncilRegisterTest {
 		CouncilSession planned = sessions.findById(id).orElseThrow();
 		String reference = newReference();
 		ProcessInstance instance = engine.getRuntimeService()
-			.startProcessInstanceByKey(ProcessKeys.COUNCIL_ADOPTION, reference,
-					Map.of("ideaReference", reference, "ideaTitle", "Idea " + reference, "sponsorDepartment",
-							"dept-mobility"));
+			.startProcessInstanceByKey(ProcessKeys.COUNCIL_ADOPTION, reference, Map.of("ideaReference", reference,
+					"ideaTitle", "Idea " + reference, "sponsorDepartment", "dept-mobility"));
 		complete(instance, "Task_PrepareAgendaItem", Map.of("draftActText", "The act", "committee", "FINANCE",
 				"councilSessionId", String.valueOf(planned.id())));
 		List<Task> inFilter = engine.getFilterService().list(filters.get(0).getId());
@@ -481,9 +491,8 @@ class CouncilRegisterTest {
 	void aSessionThatIsNotValidIsRefused() throws Exception {
 		for (String body : List.of("{\"body\":\"PARLIAMENT\",\"date\":\"2027-03-15\",\"seats\":41}",
 				"{\"body\":\"COUNCIL\",\"date\":\"2027-03-15\",\"seats\":0}",
-				"{\"body\":\"COUNCIL\",\"date\":\"2027-03-15\",\"seats\":501}",
-				"{\"body\":\"COUNCIL\",\"seats\":41}", "{\"date\":\"2027-03-15\",\"seats\":41}",
-				"{\"body\":\"COUNCIL\",\"date\":\"15.03.2027\",\"seats\":41}",
+				"{\"body\":\"COUNCIL\",\"date\":\"2027-03-15\",\"seats\":501}", "{\"body\":\"COUNCIL\",\"seats\":41}",
+				"{\"date\":\"2027-03-15\",\"seats\":41}", "{\"body\":\"COUNCIL\",\"date\":\"15.03.2027\",\"seats\":41}",
 				"{\"body\":\"COUNCIL\",\"date\":\"2027-03-15\",\"seats\":41,\"title\":\"" + "x".repeat(201) + "\"}")) {
 			mvc.perform(as(CLERK, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isBadRequest());

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deadlines from the settings, on an engine of its own: a model with no deadline XML gets a due date, a reminder and
- * an escalation per task from its form id, as timer jobs with job definitions (as Cockpit lists them).
+ * Deadlines from the settings, on an engine of its own: a model with no deadline XML gets
+ * a due date, a reminder and an escalation per task from its form id, as timer jobs with
+ * job definitions (as Cockpit lists them).
  */
 class TaskDeadlinesParsePluginTest {
 
@@ -43,7 +44,8 @@ class TaskDeadlinesParsePluginTest {
 	static void startEngine() {
 		DeadlineProperties settings = new DeadlineProperties(Duration.ofDays(14), java.time.Period.ofMonths(6),
 				new TaskDeadline(Duration.ofDays(10), Duration.ofDays(7), Duration.ofDays(14), null),
-				Map.of("screen-idea", new TaskDeadline(Duration.ofDays(5), Duration.ofDays(4), Duration.ofDays(7), null),
+				Map.of("screen-idea",
+						new TaskDeadline(Duration.ofDays(5), Duration.ofDays(4), Duration.ofDays(7), null),
 						"review-milestone-checkpoint",
 						new TaskDeadline(null, Duration.ZERO, Duration.ofDays(7), "milestoneDue")));
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
@@ -81,7 +83,10 @@ class TaskDeadlinesParsePluginTest {
 	/** Starts a process of one task with this form, deployed under a key of its own. */
 	String start(String form, String dueDate, Map<String, Object> variables) {
 		String key = "deadlines-" + form + (dueDate == null ? "" : "-due-in-model");
-		engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", oneTask(key, form, dueDate)).deploy();
+		engine.getRepositoryService()
+			.createDeployment()
+			.addModelInstance(key + ".bpmn", oneTask(key, form, dueDate))
+			.deploy();
 		ClockUtil.setCurrentTime(Date.from(NOW.atZone(ZoneId.systemDefault()).toInstant()));
 		return engine.getRuntimeService().startProcessInstanceByKey(key, variables).getId();
 	}
@@ -121,9 +126,12 @@ class TaskDeadlinesParsePluginTest {
 		String instance = start("some-other-form", null, Map.of());
 		Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
 		assertThat(task.getDueDate()).isEqualTo(at(NOW.plusDays(10)));
-		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).orderByJobDuedate().asc().list())
-			.extracting(Job::getDuedate)
-			.containsExactly(at(NOW.plusDays(7)), at(NOW.plusDays(14)));
+		assertThat(engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance)
+			.orderByJobDuedate()
+			.asc()
+			.list()).extracting(Job::getDuedate).containsExactly(at(NOW.plusDays(7)), at(NOW.plusDays(14)));
 	}
 
 	@Test
@@ -132,9 +140,12 @@ class TaskDeadlinesParsePluginTest {
 		Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
 		LocalDateTime due = LocalDate.of(2027, 4, 30).atStartOfDay();
 		assertThat(task.getDueDate()).isEqualTo(at(due));
-		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).orderByJobDuedate().asc().list())
-			.extracting(Job::getDuedate)
-			.containsExactly(at(due), at(due.plusDays(7)));
+		assertThat(engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance)
+			.orderByJobDuedate()
+			.asc()
+			.list()).extracting(Job::getDuedate).containsExactly(at(due), at(due.plusDays(7)));
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The validator against one small form per kind of field and rule (src/test/resources/forms-fixtures), with the
- * message a person reads in Tasklist.
+ * The validator against one small form per kind of field and rule
+ * (src/test/resources/forms-fixtures), with the message a person reads in Tasklist.
  */
 class FormValidatorTest {
 
@@ -66,11 +66,13 @@ class FormValidatorTest {
 
 	@Test
 	void requiredFieldsNeedAValueThatIsNotBlank() {
-		assertThat(refused("required", "councilSessionId", "draftActText", "The act")).isEqualTo("Council session is required.");
+		assertThat(refused("required", "councilSessionId", "draftActText", "The act"))
+			.isEqualTo("Council session is required.");
 		assertThat(refused("required", "councilSessionId", "councilSessionId", "", "draftActText", "The act"))
 			.isEqualTo("Council session is required.");
 		assertThat(refused("required", "draftActText", "councilSessionId", "7", "sessionOptions", options("7"),
-				"draftActText", "  ")).isEqualTo("Draft act is required.");
+				"draftActText", "  "))
+			.isEqualTo("Draft act is required.");
 
 		accepted("required", "councilSessionId", "7", "sessionOptions", options("7"), "draftActText", "The act");
 	}
@@ -95,14 +97,16 @@ class FormValidatorTest {
 		assertThat(refused("number", "tickets", "estimatedBudget", 100, "tickets", 7))
 			.isEqualTo("Tickets must be a multiple of 5.");
 
-		// as Tasklist sends them (Integer, Double) and as a REST client may (a numeric String)
+		// as Tasklist sends them (Integer, Double) and as a REST client may (a numeric
+		// String)
 		accepted("number", "estimatedBudget", 4500, "approvedAmount", 0.01, "votesFor", 41, "seats", 41, "tickets", 10);
 		accepted("number", "estimatedBudget", "4500.50", "votesFor", 30L, "seats", 41);
 	}
 
 	@Test
 	void textsKeepTheirLength() {
-		assertThat(refused("text-length", "reason", "reason", "Too short")).isEqualTo("Reason must have at least 10 characters.");
+		assertThat(refused("text-length", "reason", "reason", "Too short"))
+			.isEqualTo("Reason must have at least 10 characters.");
 		assertThat(refused("text-length", "reason", "reason", "x".repeat(2001)))
 			.isEqualTo("Reason must have at most 2,000 characters.");
 		assertThat(refused("text-length", "reason", "reason", 12345678901L)).isEqualTo("Reason must be text.");
@@ -133,7 +137,8 @@ class FormValidatorTest {
 
 	@Test
 	void choicesAreTheFormsValuesTheOptionsOfAVariableOrAnExpression() {
-		assertThat(refused("choices", "theme", "theme", "PARKS")).isEqualTo("'PARKS' is not one of the choices for Theme.");
+		assertThat(refused("choices", "theme", "theme", "PARKS"))
+			.isEqualTo("'PARKS' is not one of the choices for Theme.");
 		assertThat(refused("choices", "reach", "reach", "WORLD"))
 			.isEqualTo("'WORLD' is not one of the choices for Who would benefit.");
 		// a checklist as Tasklist sends it: a Json list
@@ -144,14 +149,14 @@ class FormValidatorTest {
 			.isEqualTo("Departments must be a list.");
 		assertThat(refused("choices", "keywords", "keywords", List.of("tram")))
 			.isEqualTo("'tram' is not one of the choices for Keywords.");
-		// valuesKey: the options a create listener put in a variable, as a Java list or as Json
+		// valuesKey: the options a create listener put in a variable, as a Java list or
+		// as Json
 		assertThat(refused("choices", "councilSessionId", "councilSessionId", "9", "sessionOptions", options("7", "8")))
 			.isEqualTo("'9' is not one of the choices for Council session.");
 		assertThat(refused("choices", "councilSessionId", "councilSessionId", "9", "sessionOptions",
 				JsonVariables.list(options("7", "8"))))
 			.isEqualTo("'9' is not one of the choices for Council session.");
-		assertThat(refused("choices", "councilSessionId", "councilSessionId", "9"))
-			.as("no options, no choice")
+		assertThat(refused("choices", "councilSessionId", "councilSessionId", "9")).as("no options, no choice")
 			.isEqualTo("'9' is not one of the choices for Council session.");
 		// valuesExpression: options computed by FEEL
 		assertThat(refused("choices", "committee", "committee", "PARKS", "committees", List.of("FINANCE", "CULTURE")))
@@ -180,8 +185,8 @@ class FormValidatorTest {
 	@Test
 	void theEntriesOfADynamicListAreCheckedFieldByField() {
 		assertThat(refused("dynamic-list", "milestones", "milestones",
-				JsonVariables.list(List.of(Map.of("title", "Prototype", "dueDate", "2027-03-31"),
-						Map.of("title", "Pilot")))))
+				JsonVariables
+					.list(List.of(Map.of("title", "Prototype", "dueDate", "2027-03-31"), Map.of("title", "Pilot")))))
 			.isEqualTo("Milestones, entry 2: Due date is required.");
 		assertThat(refused("dynamic-list", "milestones", "milestones",
 				List.of(Map.of("title", "Prototype", "dueDate", "2027-03-31", "owner", "dept-parks"))))
@@ -193,9 +198,12 @@ class FormValidatorTest {
 				List.of(Map.of("title", "Exhibition", "dueDate", "2027-03-31", "owner", "dept-culture"))))
 			.isEqualTo("Milestones, entry 1: Budget note is required.");
 
-		FormValidator.Result result = accepted("dynamic-list", "milestones", JsonVariables.list(List.of(
-				Map.of("title", "Prototype", "dueDate", "2027-03-31", "owner", "dept-mobility", "budgetNote", "typed, then hidden"),
-				Map.of("title", "Exhibition", "dueDate", "2027-04-30", "owner", "dept-culture", "budgetNote", "Own budget"))));
+		FormValidator.Result result = accepted("dynamic-list", "milestones",
+				JsonVariables.list(List.of(
+						Map.of("title", "Prototype", "dueDate", "2027-03-31", "owner", "dept-mobility", "budgetNote",
+								"typed, then hidden"),
+						Map.of("title", "Exhibition", "dueDate", "2027-04-30", "owner", "dept-culture", "budgetNote",
+								"Own budget"))));
 		assertThat(result.cleanedLists().get("milestones")).as("the hidden field of entry 1 is not kept")
 			.containsExactly(Map.of("title", "Prototype", "dueDate", "2027-03-31", "owner", "dept-mobility"),
 					Map.of("title", "Exhibition", "dueDate", "2027-04-30", "owner", "dept-culture", "budgetNote",
@@ -205,7 +213,8 @@ class FormValidatorTest {
 
 	@Test
 	void fieldsInGroupsAreCheckedAndAHiddenGroupHidesItsFields() {
-		assertThat(refused("groups", "sessionPlace", "codesignOutcome", "NO_VIABLE_SOLUTION")).isEqualTo("Place is required.");
+		assertThat(refused("groups", "sessionPlace", "codesignOutcome", "NO_VIABLE_SOLUTION"))
+			.isEqualTo("Place is required.");
 		assertThat(refused("groups", "fundingSource", "sessionPlace", "City hall", "codesignOutcome", "VIABLE"))
 			.isEqualTo("How is the prototype funded? is required.");
 
@@ -216,7 +225,8 @@ class FormValidatorTest {
 
 	@Test
 	void aHiddenFieldIsNeitherRequiredNorKept() {
-		assertThat(refused("hidden", "publicReason", "decision", "REJECT")).isEqualTo("Reason for rejection is required.");
+		assertThat(refused("hidden", "publicReason", "decision", "REJECT"))
+			.isEqualTo("Reason for rejection is required.");
 		assertThat(refused("hidden", "publicReason", "decision", "REJECT", "publicReason", "x".repeat(21)))
 			.isEqualTo("Reason for rejection must have at most 20 characters.");
 
@@ -233,8 +243,10 @@ class FormValidatorTest {
 
 	@Test
 	void aRequiredCheckboxMustBeTicked() {
-		assertThat(refused("checkbox", "confirmed", "confirmed", false)).isEqualTo("The data is anonymised is required.");
-		assertThat(refused("checkbox", "confirmed", "confirmed", "yes")).isEqualTo("The data is anonymised must be true or false.");
+		assertThat(refused("checkbox", "confirmed", "confirmed", false))
+			.isEqualTo("The data is anonymised is required.");
+		assertThat(refused("checkbox", "confirmed", "confirmed", "yes"))
+			.isEqualTo("The data is anonymised must be true or false.");
 
 		accepted("checkbox", "confirmed", true);
 	}
@@ -242,8 +254,10 @@ class FormValidatorTest {
 	@Test
 	void whatTheServerCannotCheckIsReportedNamingFormAndField() {
 		assertThat(validator.problems(fixture("expressions"))).satisfiesExactly(
-				problem -> assertThat(problem).startsWith("Form 'expressions', field 'Broken': cannot evaluate '=decision = = \"X\"'"),
-				problem -> assertThat(problem).startsWith("Form 'expressions', field 'Unknown function': cannot evaluate '=nosuchfunction(3)'"),
+				problem -> assertThat(problem)
+					.startsWith("Form 'expressions', field 'Broken': cannot evaluate '=decision = = \"X\"'"),
+				problem -> assertThat(problem)
+					.startsWith("Form 'expressions', field 'Unknown function': cannot evaluate '=nosuchfunction(3)'"),
 				problem -> assertThat(problem).isEqualTo(
 						"Form 'expressions', field 'Attachment': a field of type 'filepicker' is not checked on the server."));
 	}

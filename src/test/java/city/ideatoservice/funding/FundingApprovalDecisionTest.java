@@ -31,9 +31,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The table processes/funding-approval.dmn row by row, on the plain DMN engine (no Spring, no process engine): who
- * approves a prototype's funding by source and amount in euro cents, at every limit. Every rule of the table is named
- * by at least one row of {@link #decidesWhoApproves}; a new rule without a row fails {@link #everyRuleIsTested()}.
+ * The table processes/funding-approval.dmn row by row, on the plain DMN engine (no
+ * Spring, no process engine): who approves a prototype's funding by source and amount in
+ * euro cents, at every limit. Every rule of the table is named by at least one row of
+ * {@link #decidesWhoApproves}; a new rule without a row fails
+ * {@link #everyRuleIsTested()}.
  */
 class FundingApprovalDecisionTest {
 
@@ -57,18 +59,21 @@ class FundingApprovalDecisionTest {
 
 	static DmnDecision decision;
 
-	/** The rules that matched the last evaluation, by id (the result itself does not name them). */
+	/**
+	 * The rules that matched the last evaluation, by id (the result itself does not name
+	 * them).
+	 */
 	static final List<String> matchedRules = new ArrayList<>();
 
 	@BeforeAll
 	static void parseTable() throws Exception {
 		DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
 			.createDefaultDmnEngineConfiguration();
-		configuration.customPostDecisionTableEvaluationListeners(List.<DmnDecisionTableEvaluationListener>of(
-				(DmnDecisionTableEvaluationEvent event) -> event.getMatchingRules()
-					.stream()
-					.map(DmnEvaluatedDecisionRule::getId)
-					.forEach(matchedRules::add)));
+		configuration.customPostDecisionTableEvaluationListeners(List
+			.<DmnDecisionTableEvaluationListener>of((DmnDecisionTableEvaluationEvent event) -> event.getMatchingRules()
+				.stream()
+				.map(DmnEvaluatedDecisionRule::getId)
+				.forEach(matchedRules::add)));
 		dmnEngine = configuration.buildEngine();
 		try (InputStream dmn = FundingApprovalDecisionTest.class.getClassLoader()
 			.getResourceAsStream("processes/funding-approval.dmn")) {
@@ -104,7 +109,8 @@ class FundingApprovalDecisionTest {
 
 	@Test
 	void aNewRequestWithoutAnAmountMatchesNoRule() {
-		// CodesignOutcomeRecorder always sets requestedAmountCents; without it the process could not route
+		// CodesignOutcomeRecorder always sets requestedAmountCents; without it the
+		// process could not route
 		assertThat(evaluate(false, null)).isEmpty();
 	}
 

@@ -42,11 +42,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * funding-request on its own, started the way CallActivity_RequestFunding of idea-to-service starts it, every task
- * submitted through the form service as Tasklist does (amounts in euros, as Integer or Double). Decisions and
- * reservations are kept by idea reference, so every test uses a fresh one; each test starts with unspent budgets.
- * The culture department's budget is set to 1,000 euros for each test, to test what happens when the money runs
- * out; after each test the budgets are back as in the settings.
+ * funding-request on its own, started the way CallActivity_RequestFunding of
+ * idea-to-service starts it, every task submitted through the form service as Tasklist
+ * does (amounts in euros, as Integer or Double). Decisions and reservations are kept by
+ * idea reference, so every test uses a fresh one; each test starts with unspent budgets.
+ * The culture department's budget is set to 1,000 euros for each test, to test what
+ * happens when the money runs out; after each test the budgets are back as in the
+ * settings.
  */
 @IdeaToServiceTest
 class FundingRequestProcessTest {
@@ -101,11 +103,13 @@ class FundingRequestProcessTest {
 	void setUp() {
 		AbstractAssertions.init(engine);
 		jdbc.sql("update prototype_budget set committed_cents = 0").update();
-		jdbc.sql("update prototype_budget set total_cents = 100000 where department = :department and budget_year = :year")
+		jdbc.sql(
+				"update prototype_budget set total_cents = 100000 where department = :department and budget_year = :year")
 			.param("department", CULTURE)
 			.param("year", budgets.currentYear())
 			.update();
-		// every city employee is in a group; its members may read the models (IdentitySetup)
+		// every city employee is in a group; its members may read the models
+		// (IdentitySetup)
 		ensureUser(CHAMPION, "dept-mobility");
 		ensureUser(INNOVATION_OFFICER, Groups.INNOVATION_OFFICE);
 		ensureUser(FINANCE_OFFICER, Groups.FINANCE);
@@ -123,9 +127,13 @@ class FundingRequestProcessTest {
 		support.ensureUser(id, groups);
 	}
 
-	// ---------------------------------------------------------------- starting, working and reading the process
+	// ---------------------------------------------------------------- starting, working
+	// and reading the process
 
-	/** A fresh idea reference (at most 20 characters): decisions and reservations are kept by reference. */
+	/**
+	 * A fresh idea reference (at most 20 characters): decisions and reservations are kept
+	 * by reference.
+	 */
 	static String newReference() {
 		return ProcessTestSupport.newReference();
 	}
@@ -204,10 +212,14 @@ class FundingRequestProcessTest {
 		support.submitAs(user, taskId, form(keyValues));
 	}
 
-	/** Submits the open task's form, then runs the asynchronous continuations (the job executor is off). */
+	/**
+	 * Submits the open task's form, then runs the asynchronous continuations (the job
+	 * executor is off).
+	 */
 	void decide(ProcessInstance instance, String taskDefinitionKey, String user, Object... keyValues) {
 		submit(task(instance, taskDefinitionKey).getId(), user, keyValues);
-		// the parallel join of the MEDIUM level is asyncBefore: each arriving branch leaves a job
+		// the parallel join of the MEDIUM level is asyncBefore: each arriving branch
+		// leaves a job
 		support.runJobs(instance);
 	}
 
@@ -215,7 +227,10 @@ class FundingRequestProcessTest {
 		assertRefusedSaying(instance, taskDefinitionKey, field, null, keyValues);
 	}
 
-	/** The form is refused naming the field; the task stays open and nothing is recorded or reserved. */
+	/**
+	 * The form is refused naming the field; the task stays open and nothing is recorded
+	 * or reserved.
+	 */
 	void assertRefusedSaying(ProcessInstance instance, String taskDefinitionKey, String field, String messagePart,
 			Object... keyValues) {
 		Task task = task(instance, taskDefinitionKey);
@@ -244,7 +259,9 @@ class FundingRequestProcessTest {
 		assertThat(reservedCents(instance)).as("money reserved").isEqualTo(reserved);
 	}
 
-	/** Someone allowed to work the task: its assignee, or a member of its candidate group. */
+	/**
+	 * Someone allowed to work the task: its assignee, or a member of its candidate group.
+	 */
 	String workerOf(Task task) {
 		if (task.getAssignee() != null) {
 			return task.getAssignee();
@@ -263,7 +280,8 @@ class FundingRequestProcessTest {
 	}
 
 	long committedCents(String department) {
-		return jdbc.sql("select committed_cents from prototype_budget where department = :department and budget_year = :year")
+		return jdbc
+			.sql("select committed_cents from prototype_budget where department = :department and budget_year = :year")
 			.param("department", department)
 			.param("year", budgets.currentYear())
 			.query(Long.class)
@@ -281,13 +299,17 @@ class FundingRequestProcessTest {
 	}
 
 	long reservedCents(ProcessInstance instance) {
-		return jdbc.sql("select coalesce(sum(amount_cents), 0) from funding_reservation where idea_reference = :reference")
+		return jdbc
+			.sql("select coalesce(sum(amount_cents), 0) from funding_reservation where idea_reference = :reference")
 			.param("reference", reference(instance))
 			.query(Long.class)
 			.single();
 	}
 
-	/** The process instance's own variables in history: what CallActivity_RequestFunding passes back out. */
+	/**
+	 * The process instance's own variables in history: what CallActivity_RequestFunding
+	 * passes back out.
+	 */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
@@ -319,7 +341,10 @@ class FundingRequestProcessTest {
 		return approver;
 	}
 
-	/** The approvers without decidedBy, amounts as long: comparable with {@link #approver}. */
+	/**
+	 * The approvers without decidedBy, amounts as long: comparable with
+	 * {@link #approver}.
+	 */
 	List<Map<String, Object>> approverDecisions(ProcessInstance instance) throws Exception {
 		List<Map<String, Object>> comparable = new ArrayList<>();
 		for (Map<String, Object> entry : approvers(instance)) {
@@ -332,11 +357,13 @@ class FundingRequestProcessTest {
 		return comparable;
 	}
 
-	// ---------------------------------------------------------------- JOIN: joining an already funded initiative
+	// ---------------------------------------------------------------- JOIN: joining an
+	// already funded initiative
 
 	@Test
 	void joiningAFundedInitiativeIsConfirmedByTheInnovationOffice() throws Exception {
-		// CodesignOutcomeRecorder passes 0 cents when the prototype joins a funded initiative
+		// CodesignOutcomeRecorder passes 0 cents when the prototype joins a funded
+		// initiative
 		ProcessInstance instance = requestFunding(MOBILITY, 0L, "Cycling strategy 2025");
 
 		assertThat(instance).isWaitingAt(CONFIRM_INITIATIVE);
@@ -349,8 +376,9 @@ class FundingRequestProcessTest {
 
 		decide(instance, CONFIRM_INITIATIVE, INNOVATION_OFFICER, "approvalDecision", "CONFIRM");
 
-		assertThat(instance).hasPassedInOrder("Task_OpenFundingRound", "Task_DetermineApprovers", CONFIRM_INITIATIVE,
-				"Task_CombineDecisions", "EndEvent_FundingApproved")
+		assertThat(instance)
+			.hasPassedInOrder("Task_OpenFundingRound", "Task_DetermineApprovers", CONFIRM_INITIATIVE,
+					"Task_CombineDecisions", "EndEvent_FundingApproved")
 			.isEnded();
 		Map<String, Object> out = outputs(instance);
 		assertThat(out).containsEntry("fundingOutcome", "JOINED").containsEntry("approvedAmountCents", 0L);
@@ -373,15 +401,15 @@ class FundingRequestProcessTest {
 				"That initiative is closed");
 
 		assertThat(instance).hasPassed("Task_CombineDecisions").isWaitingAt(REVISE);
-		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
-			.containsEntry("fundingOutcome", "DENIED")
+		assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsEntry("fundingOutcome", "DENIED")
 			.containsEntry("approvedAmountCents", 0L)
 			.containsEntry("fundingReason", "That initiative is closed");
 
 		decide(instance, REVISE, CHAMPION, "revisionDecision", "WITHDRAW");
 
 		assertThat(instance).hasPassed("EndEvent_RequestWithdrawn").isEnded();
-		assertThat(outputs(instance)).containsEntry("fundingOutcome", "DENIED").containsEntry("approvedAmountCents", 0L);
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "DENIED")
+			.containsEntry("approvedAmountCents", 0L);
 		assertThat(approverDecisions(instance))
 			.containsExactly(approver(1, Groups.INNOVATION_OFFICE, "DENY", 0L, "That initiative is closed"));
 	}
@@ -392,15 +420,17 @@ class FundingRequestProcessTest {
 		decide(instance, CONFIRM_INITIATIVE, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason",
 				"That initiative is closed");
 
-		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000,
-				"revisedPurpose", "A prototype of our own");
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000, "revisedPurpose",
+				"A prototype of our own");
 
 		assertThat(instance).isWaitingAt(APPROVE_SMALL);
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
-		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED").containsEntry("approvedAmountCents", 300000L);
+		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 300000L);
 	}
 
-	// ---------------------------------------------------------------- SMALL: up to 5,000 euros
+	// ---------------------------------------------------------------- SMALL: up to 5,000
+	// euros
 
 	@Test
 	void smallFundingIsApprovedByTheInnovationOfficeAndReservedFromTheBudget() throws Exception {
@@ -411,8 +441,7 @@ class FundingRequestProcessTest {
 		Task task = task(instance, APPROVE_SMALL);
 		assertThat(candidateGroups(task)).containsExactly(Groups.INNOVATION_OFFICE);
 		assertThat(formKey(task)).isEqualTo("approve-funding");
-		assertThat(engine.getTaskService().getVariablesLocal(task.getId()))
-			.containsEntry("requestedAmount", 4500.5)
+		assertThat(engine.getTaskService().getVariablesLocal(task.getId())).containsEntry("requestedAmount", 4500.5)
 			.containsEntry("remainingBudget", 150000.0)
 			.containsEntry("fundingHistory", "");
 		assertThat(engine.getTaskService().getVariable(task.getId(), "approverRole"))
@@ -469,7 +498,8 @@ class FundingRequestProcessTest {
 		assertThat(committedCents(MOBILITY)).isEqualTo(250050L);
 	}
 
-	// ---------------------------------------------------------------- MEDIUM: up to 50,000 euros
+	// ---------------------------------------------------------------- MEDIUM: up to
+	// 50,000 euros
 
 	@Test
 	void mediumFundingNeedsTheDepartmentHeadAndFinanceInParallel() throws Exception {
@@ -491,7 +521,8 @@ class FundingRequestProcessTest {
 			.isEnded();
 		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
 			.containsEntry("approvedAmountCents", 2_000_000L);
-		assertThat(approverDecisions(instance)).containsExactly(approver(1, "department-head", "APPROVE", 2_000_000L, null),
+		assertThat(approverDecisions(instance)).containsExactly(
+				approver(1, "department-head", "APPROVE", 2_000_000L, null),
 				approver(1, Groups.FINANCE, "APPROVE", 2_000_000L, null));
 		assertThat(reservedCents(instance)).isEqualTo(2_000_000L);
 		assertThat(committedCents(ENVIRONMENT)).isEqualTo(2_000_000L);
@@ -542,7 +573,8 @@ class FundingRequestProcessTest {
 
 		decide(instance, APPROVE_AS_FINANCE, FINANCE_OFFICER, "approvalDecision", "APPROVE");
 		assertThat(remainingCents(ENVIRONMENT)).isEqualTo(500_000L);
-		// the money finance reserved for this request is this request's, not someone else's
+		// the money finance reserved for this request is this request's, not someone
+		// else's
 		decide(instance, APPROVE_AS_HEAD, HEAD, "approvalDecision", "APPROVE");
 
 		assertThat(instance).isEnded();
@@ -559,15 +591,15 @@ class FundingRequestProcessTest {
 		decide(instance, APPROVE_AS_HEAD, HEAD, "approvalDecision", "DENY", "approvalReason", "Not our priority");
 
 		assertThat(instance).isWaitingAt(REVISE);
-		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
-			.containsEntry("fundingOutcome", "DENIED")
+		assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsEntry("fundingOutcome", "DENIED")
 			.containsEntry("approvedAmountCents", 0L)
 			.containsEntry("fundingReason", "Not our priority");
 		assertThat(reservedCents(instance)).isZero();
 		assertThat(committedCents(ENVIRONMENT)).isZero();
 	}
 
-	// ---------------------------------------------------------------- LARGE: over 50,000 euros
+	// ---------------------------------------------------------------- LARGE: over 50,000
+	// euros
 
 	@Test
 	void largeFundingDeniedByFinanceNeverReachesTheBudgetCommittee() {
@@ -584,8 +616,7 @@ class FundingRequestProcessTest {
 			.processInstanceId(instance.getId())
 			.taskDefinitionKey(DECIDE_AS_COMMITTEE)
 			.count()).isZero();
-		assertThat(engine.getRuntimeService().getVariables(instance.getId()))
-			.containsEntry("fundingOutcome", "DENIED")
+		assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsEntry("fundingOutcome", "DENIED")
 			.containsEntry("fundingReason", "No co-financing found");
 		assertThat(committedCents(MOBILITY)).isZero();
 	}
@@ -608,27 +639,29 @@ class FundingRequestProcessTest {
 			.isEnded();
 		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
 			.containsEntry("approvedAmountCents", 6_000_000L);
-		assertThat(approverDecisions(instance)).containsExactly(approver(1, "finance-review", "APPROVE", 6_000_000L, null),
+		assertThat(approverDecisions(instance)).containsExactly(
+				approver(1, "finance-review", "APPROVE", 6_000_000L, null),
 				approver(1, Groups.BUDGET_COMMITTEE, "APPROVE", 6_000_000L, null));
 		assertThat(approvers(instance)).extracting(a -> a.get("decidedBy"))
 			.containsExactly(FINANCE_OFFICER, COMMITTEE_MEMBER);
 		assertThat(committedCents(MOBILITY)).isEqualTo(6_000_000L);
 	}
 
-	// ---------------------------------------------------------------- revising: resubmit, accept partial, withdraw
+	// ---------------------------------------------------------------- revising:
+	// resubmit, accept partial, withdraw
 
 	@Test
 	void aDeniedRequestIsRevisedAndTheNewAmountDecidesWhoApprovesRoundTwo() throws Exception {
 		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
-		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason",
-				"Too vague");
+		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Too vague");
 
 		Task revise = task(instance, REVISE);
 		assertThat(revise.getAssignee()).isEqualTo(CHAMPION);
 		assertThat(engine.getTaskService().getVariablesLocal(revise.getId()).get("fundingHistory").toString())
 			.isEqualTo("Round 1, innovation-office: DENY (Too vague)");
-		assertRefusedSaying(instance, REVISE, "revisionDecision", "'ACCEPT_PARTIAL' is not one of the choices for What do you want to do?",
-				"revisionDecision", "ACCEPT_PARTIAL");
+		assertRefusedSaying(instance, REVISE, "revisionDecision",
+				"'ACCEPT_PARTIAL' is not one of the choices for What do you want to do?", "revisionDecision",
+				"ACCEPT_PARTIAL");
 		assertRefused(instance, REVISE, "revisionDecision", "revisionDecision", "LATER");
 		assertRefused(instance, REVISE, "newRequestedAmount", "revisionDecision", "RESUBMIT", "revisedPurpose",
 				"Bike lanes and parking");
@@ -708,8 +741,8 @@ class FundingRequestProcessTest {
 	void aSecondDenialEndsTheRequestWhenTheRoundsAreUsedUp() {
 		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Too vague");
-		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000,
-				"revisedPurpose", "Clearer now");
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000, "revisedPurpose",
+				"Clearer now");
 
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason",
 				"Still too vague");
@@ -730,8 +763,8 @@ class FundingRequestProcessTest {
 	void aPartialApprovalInTheLastRoundIsKept() {
 		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Too vague");
-		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000,
-				"revisedPurpose", "Clearer now");
+		decide(instance, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 3000, "revisedPurpose",
+				"Clearer now");
 
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 1000,
 				"approvalReason", "A pilot street");
@@ -743,7 +776,8 @@ class FundingRequestProcessTest {
 		assertThat(committedCents(MOBILITY)).isEqualTo(100000L);
 	}
 
-	// ---------------------------------------------------------------- the department's budget
+	// ---------------------------------------------------------------- the department's
+	// budget
 
 	@Test
 	void anApprovalAboveWhatIsLeftIsRefused_aPartialOneWithinItWorks() {
@@ -751,10 +785,10 @@ class FundingRequestProcessTest {
 		Task task = task(instance, APPROVE_SMALL);
 		assertThat(engine.getTaskService().getVariableLocal(task.getId(), "remainingBudget")).isEqualTo(1000.0);
 
-		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Decision: only 1000.00 EUR are left in the Culture department",
-				"approvalDecision", "APPROVE");
-		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Decision: only 1000.00 EUR", "approvalDecision", "PARTIAL",
-				"approvedAmount", 1000.01, "approvalReason", "A bit more than we have");
+		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision",
+				"Decision: only 1000.00 EUR are left in the Culture department", "approvalDecision", "APPROVE");
+		assertRefusedSaying(instance, APPROVE_SMALL, "approvalDecision", "Decision: only 1000.00 EUR",
+				"approvalDecision", "PARTIAL", "approvedAmount", 1000.01, "approvalReason", "A bit more than we have");
 
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "PARTIAL", "approvedAmount", 800,
 				"approvalReason", "What the budget allows");
@@ -882,8 +916,7 @@ class FundingRequestProcessTest {
 
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
 		assertThat(instance).isEnded();
-		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
-			.isZero();
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
 	}
 
 	@Test

@@ -42,17 +42,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The main process, path by path: submission, champion, co-design, pilot and recommendation, and how the idea goes on
- * after each stage it calls. The called models (idea-screening, prototype, service-approval, council-adoption,
- * service-launch) are replaced by mocks that answer what the test needs and keep the variables they were called with;
- * each is tested on its own in its feature's package. A few tests deploy the real prototype to show that its BPMN
- * errors reach the boundary events of "Build prototype". Real delegates and database; the job executor is off.
+ * The main process, path by path: submission, champion, co-design, pilot and
+ * recommendation, and how the idea goes on after each stage it calls. The called models
+ * (idea-screening, prototype, service-approval, council-adoption, service-launch) are
+ * replaced by mocks that answer what the test needs and keep the variables they were
+ * called with; each is tested on its own in its feature's package. A few tests deploy the
+ * real prototype to show that its BPMN errors reach the boundary events of "Build
+ * prototype". Real delegates and database; the job executor is off.
  */
 @IdeaToServiceTest
 @MockedProcesses({ ProcessKeys.IDEA_SCREENING, ProcessKeys.PROTOTYPE, ProcessKeys.SERVICE_APPROVAL,
-		ProcessKeys.COUNCIL_ADOPTION, ProcessKeys.SERVICE_LAUNCH, ProcessKeys.FUNDING_REQUEST, ProcessKeys.DATA_OPENING })
+		ProcessKeys.COUNCIL_ADOPTION, ProcessKeys.SERVICE_LAUNCH, ProcessKeys.FUNDING_REQUEST,
+		ProcessKeys.DATA_OPENING })
 class IdeaToServiceProcessTest {
-
 
 	@Autowired
 	ProcessEngine engine;
@@ -111,7 +113,10 @@ class IdeaToServiceProcessTest {
 		}).deploy(engine);
 	}
 
-	/** The prototype ends with this BPMN error, having set the variable the idea's end event reads. */
+	/**
+	 * The prototype ends with this BPMN error, having set the variable the idea's end
+	 * event reads.
+	 */
 	void prototypeThrows(String errorCode, String variable, String value) {
 		mock(ProcessKeys.PROTOTYPE, execution -> execution.setVariable(variable, value))
 			.onExecutionThrowError(errorCode)
@@ -174,7 +179,9 @@ class IdeaToServiceProcessTest {
 		return item;
 	}
 
-	/** Five datasets from two departments: enough for the pilot when all are published. */
+	/**
+	 * Five datasets from two departments: enough for the pilot when all are published.
+	 */
 	static List<Map<String, Object>> fiveDatasets() {
 		List<Map<String, Object>> datasets = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
@@ -188,14 +195,17 @@ class IdeaToServiceProcessTest {
 
 	void recordViableOutcome(String ref) {
 		// the way Tasklist sends a dynamic list: a Json variable
-		support.complete(ref, "Task_RecordCodesignOutcome", Map.of("codesignOutcome", "VIABLE", "objectives",
-				"Safer cycling to school", "milestones",
-				JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", "2027-01-31"))),
-				"datasets", JsonVariables.list(fiveDatasets()), "fundingSource", "NEW_FUNDING", "estimatedBudget",
-				4500.5));
+		support.complete(ref, "Task_RecordCodesignOutcome",
+				Map.of("codesignOutcome", "VIABLE", "objectives", "Safer cycling to school", "milestones",
+						JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", "2027-01-31"))),
+						"datasets", JsonVariables.list(fiveDatasets()), "fundingSource", "NEW_FUNDING",
+						"estimatedBudget", 4500.5));
 	}
 
-	/** Screened (by the mock), champion assigned, co-design session held, viable outcome: the prototype is called. */
+	/**
+	 * Screened (by the mock), champion assigned, co-design session held, viable outcome:
+	 * the prototype is called.
+	 */
 	void reachPrototype(String ref) {
 		assignChampion(ref);
 		planSession(ref);
@@ -209,7 +219,10 @@ class IdeaToServiceProcessTest {
 				"implementingDepartments", JsonVariables.list(List.of("dept-mobility", "dept-urban-planning"))));
 	}
 
-	/** Through the pilot and the recommendation: approvals, council and launch are called in turn. */
+	/**
+	 * Through the pilot and the recommendation: approvals, council and launch are called
+	 * in turn.
+	 */
 	void reachApprovals(String ref) {
 		reachPrototype(ref);
 		recordPilotAndRecommend(ref);
@@ -362,9 +375,12 @@ class IdeaToServiceProcessTest {
 		assertThat(support.lastReason(ref)).isEqualTo("No budget left this year.");
 	}
 
-	// ---- the real prototype: its BPMN errors and variables reach the idea's call activity
+	// ---- the real prototype: its BPMN errors and variables reach the idea's call
+	// activity
 
-	/** This test's latest prototype is the real model; the models it calls answer at once. */
+	/**
+	 * This test's latest prototype is the real model; the models it calls answer at once.
+	 */
 	void deployRealPrototype(String fundingOutcome) {
 		engine.getRepositoryService()
 			.createDeployment()
@@ -413,8 +429,8 @@ class IdeaToServiceProcessTest {
 		String ref = submit();
 		reachPrototype(ref);
 
-		reviewCheckpoint(ref, Map.of("checkpointDecision", "STOP", "checkpointNotes", "Nobody used it",
-				"publicReason", "The prototype showed little demand."));
+		reviewCheckpoint(ref, Map.of("checkpointDecision", "STOP", "checkpointNotes", "Nobody used it", "publicReason",
+				"The prototype showed little demand."));
 
 		assertThat(passed(ref)).contains("BoundaryEvent_PrototypeStopped", "EndEvent_PrototypeStopped");
 		assertThat(support.status(ref)).isEqualTo(NOT_ADOPTED);
@@ -576,12 +592,17 @@ class IdeaToServiceProcessTest {
 
 	@Test
 	void aCivilServantRecordsAWorkshopIdeaAndTheCitizensDataLeavesTheProcess() {
-		var instance = engine.getFormService().submitStartForm(
-				engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("idea-to-service")
-					.latestVersion().singleResult().getId(),
-				Map.of("ideaTitle", "Repair café in the library", "ideaDescription", "Monthly repair sessions",
-						"ideaTheme", "CULTURE", "ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP", "submitterName",
-						"Ana Citizen", "submitterEmail", "ana@example.org"));
+		var instance = engine.getFormService()
+			.submitStartForm(
+					engine.getRepositoryService()
+						.createProcessDefinitionQuery()
+						.processDefinitionKey("idea-to-service")
+						.latestVersion()
+						.singleResult()
+						.getId(),
+					Map.of("ideaTitle", "Repair café in the library", "ideaDescription", "Monthly repair sessions",
+							"ideaTheme", "CULTURE", "ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP", "submitterName",
+							"Ana Citizen", "submitterEmail", "ana@example.org"));
 
 		String ref = instance.getBusinessKey();
 		assertThat(ref).matches("IDEA-\\d{4}-\\d{6}");
@@ -591,22 +612,29 @@ class IdeaToServiceProcessTest {
 			.containsEntry("ideaTheme", "CULTURE")
 			.doesNotContainKeys("submitterName", "submitterEmail");
 		assertThat(instance).variables().doesNotContainKeys("submitterName", "submitterEmail");
-		assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-			.processInstanceId(instance.getId()).variableNameIn("submitterName", "submitterEmail").count()).isZero();
-		assertThat(engine.getHistoryService().createHistoricDetailQuery()
-			.processInstanceId(instance.getId()).list())
+		assertThat(engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableNameIn("submitterName", "submitterEmail")
+			.count()).isZero();
+		assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).list())
 			.noneMatch(detail -> detail.toString().contains("ana@example.org"));
 	}
 
 	@Test
 	void anInvalidEmailInTheStartFormIsRefusedAndNothingIsRegistered() {
-		String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-			.processDefinitionKey("idea-to-service").latestVersion().singleResult().getId();
+		String definition = engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey("idea-to-service")
+			.latestVersion()
+			.singleResult()
+			.getId();
 		long before = engine.getRuntimeService().createProcessInstanceQuery().count();
 
-		assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition,
-				Map.of("ideaTitle", "Repair café", "ideaDescription", "Monthly", "ideaTheme", "CULTURE",
-						"ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP", "submitterEmail", "not-an-address")))
+		assertThatThrownBy(() -> engine.getFormService()
+			.submitStartForm(definition,
+					Map.of("ideaTitle", "Repair café", "ideaDescription", "Monthly", "ideaTheme", "CULTURE",
+							"ideaReach", "DISTRICT", "ideaChannel", "WORKSHOP", "submitterEmail", "not-an-address")))
 			.isInstanceOf(FormFieldValidationException.class)
 			.hasMessage("Citizen's e-mail address must be a valid e-mail address.");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);

@@ -21,27 +21,28 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Logins as an attacker and as the account's owner try them, over a real port, each at their own loopback address:
- * a guesser is slowed down and never locks the owner out for long; only the administrator may check another user's
- * password; passwords follow the policy; metrics need an operator. Lower limits than application.yml, so that the
- * waits of the engine's lockout take a second here.
+ * Logins as an attacker and as the account's owner try them, over a real port, each at
+ * their own loopback address: a guesser is slowed down and never locks the owner out for
+ * long; only the administrator may check another user's password; passwords follow the
+ * policy; metrics need an operator. Lower limits than application.yml, so that the waits
+ * of the engine's lockout take a second here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "camunda.bpm.job-execution.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:accounts-test;DB_CLOSE_DELAY=-1", "camunda.bpm.admin-user.id=admin",
-				"camunda.bpm.admin-user.password=" + AccountsTest.ADMIN_PASSWORD,
-				"camunda.bpm.generic-properties.properties.enable-password-policy=true",
-				"camunda.bpm.generic-properties.properties.login-delay-max-time=1",
-				"idea-to-service.rate-limits.failed-logins.requests=6",
-				"idea-to-service.rate-limits.failed-logins.per=PT1H",
-				"idea-to-service.rate-limits.login-delay.free-failures=2",
-				"idea-to-service.rate-limits.login-delay.first=PT30S",
-				"idea-to-service.rate-limits.login-delay.max=PT5M" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"camunda.bpm.job-execution.enabled=false", "spring.datasource.url=jdbc:h2:mem:accounts-test;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=" + AccountsTest.ADMIN_PASSWORD,
+		"camunda.bpm.generic-properties.properties.enable-password-policy=true",
+		"camunda.bpm.generic-properties.properties.login-delay-max-time=1",
+		"idea-to-service.rate-limits.failed-logins.requests=6", "idea-to-service.rate-limits.failed-logins.per=PT1H",
+		"idea-to-service.rate-limits.login-delay.free-failures=2",
+		"idea-to-service.rate-limits.login-delay.first=PT30S", "idea-to-service.rate-limits.login-delay.max=PT5M" })
 class AccountsTest {
 
 	static final String ADMIN_PASSWORD = "Str0ng&Secret-99";
 
-	/** Follows the policy: ten characters, upper and lower case, a digit, a special character. */
+	/**
+	 * Follows the policy: ten characters, upper and lower case, a digit, a special
+	 * character.
+	 */
 	static final String PASSWORD = "Tr0ub4dor&3x!";
 
 	@LocalServerPort
@@ -88,7 +89,8 @@ class AccountsTest {
 		LoopbackClient guesser = at("127.0.0.20");
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			// a guess every 1.1 s: after the engine's one-second lockout of the last wrong guess
+			// a guess every 1.1 s: after the engine's one-second lockout of the last
+			// wrong guess
 			Thread.sleep(1100);
 			LoopbackClient.Response answer = tasks(guesser, "vera", "guess-" + i);
 			statuses.add(answer.status());
@@ -99,7 +101,8 @@ class AccountsTest {
 		}
 
 		assertThat(statuses).containsExactly(401, 401, 429, 429, 429, 429, 429, 429, 429, 429);
-		// the refused guesses never reached the engine: they did not prolong its lockout of vera
+		// the refused guesses never reached the engine: they did not prolong its lockout
+		// of vera
 		assertThat(failedAttempts("vera")).isEqualTo(2);
 		LoopbackClient owner = at("127.0.0.21");
 		await().atMost(Duration.ofSeconds(10))
@@ -113,8 +116,10 @@ class AccountsTest {
 	@Test
 	void theEnginesLockoutNeverLastsLongerThanItsLongestWait() throws Exception {
 		user("lena");
-		// twelve wrong passwords, one from each of twelve addresses, each after the engine's wait of a second:
-		// more than the engine's default ten that lock an account until an administrator unlocks it
+		// twelve wrong passwords, one from each of twelve addresses, each after the
+		// engine's wait of a second:
+		// more than the engine's default ten that lock an account until an administrator
+		// unlocks it
 		for (int i = 0; i < 12; i++) {
 			LoopbackClient guesser = at("127.0.1." + (10 + i));
 			int attemptsBefore = failedAttempts("lena");

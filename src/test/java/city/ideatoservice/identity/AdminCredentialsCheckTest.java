@@ -12,15 +12,20 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 
-/** Outside the demo profile there is no default password: the application refuses to start and says what to set. */
-// not @IdeaToServiceTest: it starts the application itself, without credentials, and expects the start to fail
+/**
+ * Outside the demo profile there is no default password: the application refuses to start
+ * and says what to set.
+ */
+// not @IdeaToServiceTest: it starts the application itself, without credentials, and
+// expects the start to fail
 class AdminCredentialsCheckTest {
 
 	@Test
 	void aStartWithoutAdminCredentialsIsRefusedBeforeTouchingTheDatabase() {
-		assertThatThrownBy(() -> new SpringApplicationBuilder(IdeaToServiceApplication.class).run(
-				"--camunda.bpm.admin-user.id=", "--camunda.bpm.admin-user.password=",
-				"--spring.datasource.url=jdbc:h2:mem:never-used", "--server.port=0"))
+		assertThatThrownBy(
+				() -> new SpringApplicationBuilder(IdeaToServiceApplication.class).run("--camunda.bpm.admin-user.id=",
+						"--camunda.bpm.admin-user.password=", "--spring.datasource.url=jdbc:h2:mem:never-used",
+						"--server.port=0"))
 			.isInstanceOf(AdminCredentialsCheck.AdminCredentialsMissingException.class);
 	}
 
@@ -29,7 +34,8 @@ class AdminCredentialsCheckTest {
 		FailureAnalysis analysis = new AdminCredentialsFailureAnalyzer()
 			.analyze(new AdminCredentialsCheck.AdminCredentialsMissingException("No administrator credentials"));
 
-		assertThat(analysis.getAction()).contains("IDEA_TO_SERVICE_ADMIN_USER", "IDEA_TO_SERVICE_ADMIN_PASSWORD", "demo");
+		assertThat(analysis.getAction()).contains("IDEA_TO_SERVICE_ADMIN_USER", "IDEA_TO_SERVICE_ADMIN_PASSWORD",
+				"demo");
 	}
 
 	@Test

@@ -32,10 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * service-launch on its own, started the way CallActivity_LaunchService of idea-to-service starts it for an adopted
- * idea: its sponsor department and the council's act. Each group submits its form through the form service as
- * Tasklist does, logged in: the mayor's office issues the directives, communications announces, the sponsor
- * department launches, and after the follow-up timer the innovation office reviews the service.
+ * service-launch on its own, started the way CallActivity_LaunchService of
+ * idea-to-service starts it for an adopted idea: its sponsor department and the council's
+ * act. Each group submits its form through the form service as Tasklist does, logged in:
+ * the mayor's office issues the directives, communications announces, the sponsor
+ * department launches, and after the follow-up timer the innovation office reviews the
+ * service.
  */
 @IdeaToServiceTest
 class ServiceLaunchProcessTest {
@@ -73,7 +75,10 @@ class ServiceLaunchProcessTest {
 		support.ensureUser(INNOVATION_OFFICER, "innovation-office");
 	}
 
-	/** The variables CallActivity_LaunchService passes in (camunda:in), for an idea registered as the portal does. */
+	/**
+	 * The variables CallActivity_LaunchService passes in (camunda:in), for an idea
+	 * registered as the portal does.
+	 */
 	ProcessInstance launchAdoptedService() {
 		String reference = support.registerIdea("Bike lanes", Theme.MOBILITY, Reach.CITY);
 		Map<String, Object> in = new HashMap<>();
@@ -120,8 +125,8 @@ class ServiceLaunchProcessTest {
 
 	void goLive(ProcessInstance instance) {
 		issueDirectives(instance, "2027-01-01");
-		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE",
-				"announcementDate", "2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
+		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE", "announcementDate",
+				"2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
 		complete(instance, LAUNCH, DEPARTMENT,
 				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-01-05"));
 	}
@@ -135,7 +140,9 @@ class ServiceLaunchProcessTest {
 			.singleResult();
 	}
 
-	/** Live, six months on: the sustainability review, decided by the innovation office. */
+	/**
+	 * Live, six months on: the sustainability review, decided by the innovation office.
+	 */
 	void review(ProcessInstance instance, String decision, String notes) {
 		goLive(instance);
 		engine.getManagementService().executeJob(followUpTimer(instance).getId());
@@ -143,7 +150,10 @@ class ServiceLaunchProcessTest {
 				Map.of("sustainabilityDecision", decision, "sustainabilityNotes", notes));
 	}
 
-	/** What CallActivity_LaunchService gets back (camunda:out): the variables of the ended instance. */
+	/**
+	 * What CallActivity_LaunchService gets back (camunda:out): the variables of the ended
+	 * instance.
+	 */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
@@ -168,8 +178,8 @@ class ServiceLaunchProcessTest {
 		assertThat(instance).isWaitingAt(ANNOUNCE, LAUNCH);
 		assertThat(candidateGroups(task(instance, ANNOUNCE))).containsExactly("communications");
 		assertThat(candidateGroups(task(instance, LAUNCH))).containsExactly("dept-mobility");
-		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE",
-				"announcementDate", "2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
+		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE", "announcementDate",
+				"2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
 		complete(instance, LAUNCH, DEPARTMENT,
 				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-01-05"));
 

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * E-mail against a real SMTP server (GreenMail): each kind of message arrives with the right recipient, subject and
- * facts, HTML escaped; a mail server that is down blocks no task and loses no mail; the last failed try is an
- * incident; a name cannot inject a header. GreenMail listens on the mail port of application-test.yml.
+ * E-mail against a real SMTP server (GreenMail): each kind of message arrives with the
+ * right recipient, subject and facts, HTML escaped; a mail server that is down blocks no
+ * task and loses no mail; the last failed try is an incident; a name cannot inject a
+ * header. GreenMail listens on the mail port of application-test.yml.
  */
 @IdeaToServiceTest
 class NotificationTest {
@@ -60,7 +61,10 @@ class NotificationTest {
 	@Autowired
 	NotificationRepository notifications;
 
-	/** Each test starts with no mail waiting: mails a test left failing (server down) would arrive in the next one. */
+	/**
+	 * Each test starts with no mail waiting: mails a test left failing (server down)
+	 * would arrive in the next one.
+	 */
 	@org.junit.jupiter.api.BeforeEach
 	void noMailWaiting() {
 		engine.getRuntimeService()
@@ -71,8 +75,11 @@ class NotificationTest {
 	}
 
 	String submit(String title, String name, String email, String locale) {
-		return submission.submit(new IdeaService.NewIdea(title, "Description of " + title, Theme.MOBILITY, Reach.CITY,
-				Channel.PORTAL, name, email, null, locale)).idea().reference();
+		return submission
+			.submit(new IdeaService.NewIdea(title, "Description of " + title, Theme.MOBILITY, Reach.CITY,
+					Channel.PORTAL, name, email, null, locale))
+			.idea()
+			.reference();
 	}
 
 	MimeMessage[] mailsTo(String address) {
@@ -148,7 +155,9 @@ class NotificationTest {
 	@Test
 	void aWithdrawalIsConfirmed() throws Exception {
 		String ref = submit("Benches", "Wim", "wim@example.org", null);
-		engine.getRuntimeService().createMessageCorrelation("IdeaWithdrawalRequested").processInstanceBusinessKey(ref)
+		engine.getRuntimeService()
+			.createMessageCorrelation("IdeaWithdrawalRequested")
+			.processInstanceBusinessKey(ref)
 			.correlate();
 		support.runMailJobs();
 
@@ -182,7 +191,9 @@ class NotificationTest {
 
 		support.runMailJobs();
 		assertThat(support.mailJobs()).as("failed jobs wait for their next try").isEmpty();
-		List<Job> waiting = engine.getManagementService().createJobQuery().processDefinitionKey(Notifications.PROCESS_KEY)
+		List<Job> waiting = engine.getManagementService()
+			.createJobQuery()
+			.processDefinitionKey(Notifications.PROCESS_KEY)
 			.list();
 		assertThat(waiting).hasSize(2).allSatisfy(job -> assertThat(job.getExceptionMessage()).isNotNull());
 
@@ -193,8 +204,8 @@ class NotificationTest {
 
 		// a retry after the server accepted a mail does not send it again
 		Notification sent = notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id()).get(0);
-		engine.getRuntimeService().startProcessInstanceByKey(Notifications.PROCESS_KEY,
-				Map.of(Notifications.NOTIFICATION_ID, sent.id()));
+		engine.getRuntimeService()
+			.startProcessInstanceByKey(Notifications.PROCESS_KEY, Map.of(Notifications.NOTIFICATION_ID, sent.id()));
 		support.runMailJobs();
 		assertThat(mailsTo("sam@example.org")).hasSize(2);
 	}
@@ -211,11 +222,14 @@ class NotificationTest {
 
 		support.runMailJobs();
 
-		List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
-			.processInstanceId(job.getProcessInstanceId()).list();
+		List<Incident> incidents = engine.getRuntimeService()
+			.createIncidentQuery()
+			.processInstanceId(job.getProcessInstanceId())
+			.list();
 		assertThat(incidents).hasSize(1);
 		assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_SendEmail");
-		assertThat(engine.getRepositoryService().getProcessDefinition(incidents.get(0).getProcessDefinitionId()).getKey())
+		assertThat(
+				engine.getRepositoryService().getProcessDefinition(incidents.get(0).getProcessDefinitionId()).getKey())
 			.isEqualTo("send-notification");
 		assertThat(support.status(ref)).hasToString("IN_REVIEW");
 
@@ -225,7 +239,8 @@ class NotificationTest {
 		engine.getManagementService().setJobDuedate(job.getId(), new java.util.Date());
 		support.runMailJobs();
 		assertThat(mailsTo("ida@example.org")).hasSize(1);
-		assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
+		assertThat(
+				engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
 			.isZero();
 	}
 
@@ -237,13 +252,15 @@ class NotificationTest {
 		assertThat(mailsTo("eve@example.org")).hasSize(1);
 		for (MimeMessage received : smtp.getReceivedMessages()) {
 			for (jakarta.mail.Address recipient : received.getAllRecipients()) {
-				assertThat(((jakarta.mail.internet.InternetAddress) recipient).getAddress()).isNotEqualTo("attacker@example.org");
+				assertThat(((jakarta.mail.internet.InternetAddress) recipient).getAddress())
+					.isNotEqualTo("attacker@example.org");
 			}
 		}
 		MimeMessage mail = mailsTo("eve@example.org")[0];
 		assertThat(mail.getHeader("Bcc")).isNull();
 		assertThat(mail.getAllRecipients()).hasSize(1);
-		assertThat(((jakarta.mail.internet.InternetAddress) mail.getAllRecipients()[0]).getAddress()).isEqualTo("eve@example.org");
+		assertThat(((jakarta.mail.internet.InternetAddress) mail.getAllRecipients()[0]).getAddress())
+			.isEqualTo("eve@example.org");
 	}
 
 	@Test
@@ -289,14 +306,17 @@ class NotificationTest {
 
 		mvc.perform(post("/api/staff/ideas/" + ref + "/citizen-erasure").header("Authorization", basic("office")))
 			.andExpect(status().isNoContent());
-		mvc.perform(get(url).header("Authorization", basic("office"))).andExpect(status().isOk())
+		mvc.perform(get(url).header("Authorization", basic("office")))
+			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.kind == 'IDEA_RECEIVED')]").isEmpty());
 	}
 
 	@Test
 	void staffHearOfNewTasksRemindersAndEscalations() throws Exception {
 		support.ensureUser("screener", "innovation-office");
-		org.camunda.bpm.engine.identity.User user = engine.getIdentityService().createUserQuery().userId("screener")
+		org.camunda.bpm.engine.identity.User user = engine.getIdentityService()
+			.createUserQuery()
+			.userId("screener")
 			.singleResult();
 		user.setEmail("screener@city.example");
 		engine.getIdentityService().saveUser(user);

@@ -42,10 +42,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * The open-data catalogue as the public and a harvester read it, without logging in: JSON pages of the published
- * datasets, one dataset and the whole catalogue as DCAT-AP JSON-LD, the latter expanded by a JSON-LD processor
- * (titanium) that is not allowed to load anything remote. Full application; each test starts with its own three
- * datasets in the catalogue.
+ * The open-data catalogue as the public and a harvester read it, without logging in: JSON
+ * pages of the published datasets, one dataset and the whole catalogue as DCAT-AP
+ * JSON-LD, the latter expanded by a JSON-LD processor (titanium) that is not allowed to
+ * load anything remote. Full application; each test starts with its own three datasets in
+ * the catalogue.
  */
 @IdeaToServiceTest
 class CatalogueControllerTest {
@@ -93,8 +94,8 @@ class CatalogueControllerTest {
 				now.minus(2, ChronoUnit.DAYS), true);
 		events = new PublishedDataset("culture-events-0a1b2c", "IDEA-2026-0003", "Cultural events",
 				"What is on in the city's venues.", "dept-culture", "ODbL-1.0", "API",
-				"https://api.city.example/events", "ANNUAL", "", "culture@city.example",
-				now.minus(1, ChronoUnit.DAYS), true);
+				"https://api.city.example/events", "ANNUAL", "", "culture@city.example", now.minus(1, ChronoUnit.DAYS),
+				true);
 		catalogue.saveAll(List.of(trees, events, parking));
 	}
 
@@ -112,7 +113,10 @@ class CatalogueControllerTest {
 		return names;
 	}
 
-	/** Expands JSON-LD as a harvester does; any attempt to load a remote document fails the expansion. */
+	/**
+	 * Expands JSON-LD as a harvester does; any attempt to load a remote document fails
+	 * the expansion.
+	 */
 	static JsonArray expand(String body) throws JsonLdError {
 		return JsonLd.expand(JsonDocument.of(new StringReader(body))).loader((url, options) -> {
 			throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "remote document requested: " + url);
@@ -127,7 +131,11 @@ class CatalogueControllerTest {
 		if (!node.containsKey(property)) {
 			return List.of();
 		}
-		return node.getJsonArray(property).stream().map(v -> v.asJsonObject().get("@value")).map(CatalogueControllerTest::text).toList();
+		return node.getJsonArray(property)
+			.stream()
+			.map(v -> v.asJsonObject().get("@value"))
+			.map(CatalogueControllerTest::text)
+			.toList();
 	}
 
 	static String text(JsonValue value) {
@@ -136,7 +144,11 @@ class CatalogueControllerTest {
 	}
 
 	static List<String> types(JsonObject node) {
-		return node.getJsonArray("@type").getValuesAs(jakarta.json.JsonString.class).stream().map(s -> s.getString()).toList();
+		return node.getJsonArray("@type")
+			.getValuesAs(jakarta.json.JsonString.class)
+			.stream()
+			.map(s -> s.getString())
+			.toList();
 	}
 
 	// ---------------------------------------------------------------- JSON pages
@@ -157,9 +169,9 @@ class CatalogueControllerTest {
 				events.catalogueId());
 
 		JsonNode first = content.get(0);
-		assertThat(fieldNames(first)).containsExactlyInAnyOrder("catalogueId", "ideaReference", "title",
-				"description", "publisherDepartment", "licence", "format", "accessUrl", "updateFrequency", "keywords",
-				"contactPoint", "issuedAt");
+		assertThat(fieldNames(first)).containsExactlyInAnyOrder("catalogueId", "ideaReference", "title", "description",
+				"publisherDepartment", "licence", "format", "accessUrl", "updateFrequency", "keywords", "contactPoint",
+				"issuedAt");
 		assertThat(first.get("ideaReference").asText()).isEqualTo("IDEA-2026-0001");
 		assertThat(first.get("title").asText()).isEqualTo("Parking occupancy");
 		assertThat(first.get("description").asText()).isEqualTo("Free spaces per car park, every five minutes.");
@@ -218,7 +230,8 @@ class CatalogueControllerTest {
 		assertThat(values(dataset, DCT + "title")).containsExactly("Street trees");
 		assertThat(ids(dataset, DCT + "accrualPeriodicity")).containsExactly(FREQUENCY + "IRREG");
 		JsonObject distribution = dataset.getJsonArray(DCAT + "distribution").getJsonObject(0);
-		assertThat(ids(distribution, DCAT + "accessURL")).containsExactly("https://opendata.city.example/trees.geojson");
+		assertThat(ids(distribution, DCAT + "accessURL"))
+			.containsExactly("https://opendata.city.example/trees.geojson");
 		assertThat(ids(distribution, DCT + "license"))
 			.containsExactly("https://creativecommons.org/publicdomain/zero/1.0/");
 		assertThat(ids(distribution, DCT + "format")).containsExactly(FILE_TYPE + "GEOJSON");
@@ -230,7 +243,8 @@ class CatalogueControllerTest {
 			.andExpect(status().isNotFound());
 	}
 
-	// ---------------------------------------------------------------- the DCAT-AP catalogue
+	// ---------------------------------------------------------------- the DCAT-AP
+	// catalogue
 
 	String catalogueBody() throws Exception {
 		MvcResult result = mvc.perform(get("/api/datasets/catalog.jsonld"))
@@ -322,7 +336,8 @@ class CatalogueControllerTest {
 		assertThat(getJson("/api/datasets").get("content")).isEmpty();
 	}
 
-	// ---------------------------------------------------------------- through the process: refused never appears
+	// ---------------------------------------------------------------- through the
+	// process: refused never appears
 
 	void ensureUser(String id, String group) {
 		IdentityService identity = engine.getIdentityService();
@@ -337,7 +352,12 @@ class CatalogueControllerTest {
 	void submit(ProcessInstance instance, String user, Map<String, Object> form) {
 		Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		IdentityService identity = engine.getIdentityService();
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		List<String> groups = identity.createGroupQuery()
+			.groupMember(user)
+			.list()
+			.stream()
+			.map(g -> g.getId())
+			.toList();
 		identity.setAuthentication(user, groups);
 		try {
 			engine.getFormService().submitTaskForm(task.getId(), form);
@@ -351,8 +371,8 @@ class CatalogueControllerTest {
 		String reference = ProcessTestSupport.newReference();
 		return engine.getRuntimeService()
 			.startProcessInstanceByKey(ProcessKeys.DATA_OPENING, reference,
-					Map.of("ideaReference", reference, "ideaTitle", "Shade on the way to school", "datasetTitle",
-							title, "datasetOwnerDepartment", "dept-environment", "datasetPurpose", "A shade map"));
+					Map.of("ideaReference", reference, "ideaTitle", "Shade on the way to school", "datasetTitle", title,
+							"datasetOwnerDepartment", "dept-environment", "datasetPurpose", "A shade map"));
 	}
 
 	@Test
@@ -364,9 +384,8 @@ class CatalogueControllerTest {
 		ProcessInstance refusedByDepartment = requestDataset("Tree inspections");
 		ProcessInstance refusedByPrivacyOffice = requestDataset("Tree sponsors");
 
-		submit(published, "catalogue-steward",
-				Map.of("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO", "containsLocationData", "NO",
-						"commerciallySensitive", "NO", "alreadyPublic", "NO"));
+		submit(published, "catalogue-steward", Map.of("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO",
+				"containsLocationData", "NO", "commerciallySensitive", "NO", "alreadyPublic", "NO"));
 		submit(published, "catalogue-steward",
 				Map.of("catalogueTitle", "Tree canopy", "catalogueDescription", "Canopy cover per block.",
 						"datasetLicence", "CC-BY-4.0", "datasetFormat", "GEOJSON", "datasetUrl",

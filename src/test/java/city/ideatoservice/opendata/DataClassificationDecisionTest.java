@@ -25,9 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * processes/data-classification.dmn rule by rule, on the plain DMN engine (no Spring, no process engine). The inputs
- * are the steward's radio answers "YES"/"NO" of the assess-dataset form. Every row of the CSV exercises one rule of
- * the table; a new rule without a new row fails {@link #everyRuleIsTested()}.
+ * processes/data-classification.dmn rule by rule, on the plain DMN engine (no Spring, no
+ * process engine). The inputs are the steward's radio answers "YES"/"NO" of the
+ * assess-dataset form. Every row of the CSV exercises one rule of the table; a new rule
+ * without a new row fails {@link #everyRuleIsTested()}.
  */
 class DataClassificationDecisionTest {
 
@@ -62,7 +63,8 @@ class DataClassificationDecisionTest {
 		return dmnEngine.evaluateDecisionTable(decision, answers(personal, location, commercial, alreadyPublic));
 	}
 
-	@ParameterizedTest(name = "{0}: personal {1}, location {2}, commercial {3}, public {4} -> review {5}, anonymise {6}")
+	@ParameterizedTest(
+			name = "{0}: personal {1}, location {2}, commercial {3}, public {4} -> review {5}, anonymise {6}")
 	@CsvSource(textBlock = """
 			Rule_AlreadyPublic,         YES, YES, YES, YES, false, false
 			Rule_PersonalData,          YES, NO,  NO,  NO,  true,  true
@@ -80,8 +82,7 @@ class DataClassificationDecisionTest {
 
 		assertThat(result).as("rules matching").hasSize(1);
 		DmnDecisionRuleResult classification = result.getSingleResult();
-		assertThat(classification.getEntryMap()).containsOnly(
-				Map.entry("privacyReviewRequired", privacyReviewRequired),
+		assertThat(classification.getEntryMap()).containsOnly(Map.entry("privacyReviewRequired", privacyReviewRequired),
 				Map.entry("anonymisationRequired", anonymisationRequired));
 	}
 
@@ -105,7 +106,10 @@ class DataClassificationDecisionTest {
 			.containsExactly("privacyReviewRequired", "anonymisationRequired");
 	}
 
-	/** All 16 combinations of answers: exactly one rule matches each, and it gives both outputs. */
+	/**
+	 * All 16 combinations of answers: exactly one rule matches each, and it gives both
+	 * outputs.
+	 */
 	@Test
 	void exactlyOneRuleMatchesEveryCombinationOfAnswers() {
 		List<String> problems = new ArrayList<>();
@@ -121,7 +125,9 @@ class DataClassificationDecisionTest {
 							if (result.size() != 1) {
 								problems.add(answers + ": " + result.size() + " rules match");
 							}
-							else if (!result.getSingleResult().getEntryMap().keySet()
+							else if (!result.getSingleResult()
+								.getEntryMap()
+								.keySet()
 								.equals(java.util.Set.of("privacyReviewRequired", "anonymisationRequired"))) {
 								problems.add(answers + ": outputs " + result.getSingleResult().getEntryMap());
 							}
@@ -138,10 +144,11 @@ class DataClassificationDecisionTest {
 	}
 
 	/**
-	 * What the form promises ("Your answers decide whether the privacy office reviews the data ... and whether it
-	 * must be anonymised (or aggregated) first. Data that is already public needs neither."): personal data or exact
-	 * locations are reviewed; personal data or commercially sensitive data is anonymised or aggregated. Answering YES
-	 * to one more question (other than "already public") never needs less.
+	 * What the form promises ("Your answers decide whether the privacy office reviews the
+	 * data ... and whether it must be anonymised (or aggregated) first. Data that is
+	 * already public needs neither."): personal data or exact locations are reviewed;
+	 * personal data or commercially sensitive data is anonymised or aggregated. Answering
+	 * YES to one more question (other than "already public") never needs less.
 	 */
 	@Test
 	void moreSensitiveAnswersNeverNeedLess() {

@@ -37,11 +37,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * data-opening on its own, started the way CallActivity_OpenDataset of idea-to-service starts it for one dataset:
- * the owning department's steward assesses it, the DMN data-classification decides on a privacy review, the privacy
- * office reviews, the steward publishes it in the catalogue. Every task is submitted through the form service as
- * Tasklist does, by a logged-in user with their groups (authorization is on). Catalogue entries are kept by idea
- * reference, so every test uses a fresh one.
+ * data-opening on its own, started the way CallActivity_OpenDataset of idea-to-service
+ * starts it for one dataset: the owning department's steward assesses it, the DMN
+ * data-classification decides on a privacy review, the privacy office reviews, the
+ * steward publishes it in the catalogue. Every task is submitted through the form service
+ * as Tasklist does, by a logged-in user with their groups (authorization is on).
+ * Catalogue entries are kept by idea reference, so every test uses a fresh one.
  */
 @IdeaToServiceTest
 class DataOpeningProcessTest {
@@ -85,13 +86,17 @@ class DataOpeningProcessTest {
 		support.ensureUser(id, groups);
 	}
 
-	// ---------------------------------------------------------------- starting, working and reading the process
+	// ---------------------------------------------------------------- starting, working
+	// and reading the process
 
 	static String newReference() {
 		return ProcessTestSupport.newReference();
 	}
 
-	/** The variables CallActivity_OpenDataset passes in (camunda:in) for one item of the datasets list. */
+	/**
+	 * The variables CallActivity_OpenDataset passes in (camunda:in) for one item of the
+	 * datasets list.
+	 */
 	ProcessInstance requestDataset(String ownerDepartment) {
 		String reference = newReference();
 		Map<String, Object> in = new HashMap<>();
@@ -136,16 +141,20 @@ class DataOpeningProcessTest {
 			.getKey();
 	}
 
-	/** The open tasks of this instance a user finds in Tasklist: candidate-user query under their own login. */
+	/**
+	 * The open tasks of this instance a user finds in Tasklist: candidate-user query
+	 * under their own login.
+	 */
 	List<String> tasksSeenBy(String user, ProcessInstance instance) {
-		return asUser(user, () -> engine.getTaskService()
-			.createTaskQuery()
-			.taskCandidateUser(user)
-			.processInstanceId(instance.getId())
-			.list()
-			.stream()
-			.map(Task::getTaskDefinitionKey)
-			.toList());
+		return asUser(user,
+				() -> engine.getTaskService()
+					.createTaskQuery()
+					.taskCandidateUser(user)
+					.processInstanceId(instance.getId())
+					.list()
+					.stream()
+					.map(Task::getTaskDefinitionKey)
+					.toList());
 	}
 
 	<T> T asUser(String user, java.util.function.Supplier<T> action) {
@@ -160,7 +169,9 @@ class DataOpeningProcessTest {
 		return form;
 	}
 
-	/** Submits a task's form as the user would in Tasklist: logged in, with their groups. */
+	/**
+	 * Submits a task's form as the user would in Tasklist: logged in, with their groups.
+	 */
 	void submit(String taskId, String user, Map<String, Object> form) {
 		support.submitAs(user, taskId, form);
 	}
@@ -184,7 +195,10 @@ class DataOpeningProcessTest {
 		decide(instance, taskDefinitionKey, form(keyValues));
 	}
 
-	/** "Assess dataset request": can be opened, with the four answers the classification decides on. */
+	/**
+	 * "Assess dataset request": can be opened, with the four answers the classification
+	 * decides on.
+	 */
 	void assess(ProcessInstance instance, String assessment, String personal, String location, String commercial,
 			String alreadyPublic, Object... more) {
 		Map<String, Object> form = form(more);
@@ -219,7 +233,10 @@ class DataOpeningProcessTest {
 		decide(instance, PUBLISH, publishForm(overrides));
 	}
 
-	/** The process instance's own variables in history: what CallActivity_OpenDataset passes back out. */
+	/**
+	 * The process instance's own variables in history: what CallActivity_OpenDataset
+	 * passes back out.
+	 */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()
@@ -244,7 +261,9 @@ class DataOpeningProcessTest {
 			.toList();
 	}
 
-	/** The form is refused naming the field; the task stays open and nothing is published. */
+	/**
+	 * The form is refused naming the field; the task stays open and nothing is published.
+	 */
 	void assertRefused(ProcessInstance instance, String taskDefinitionKey, String field, Map<String, Object> form) {
 		Task task = task(instance, taskDefinitionKey);
 		assertThatThrownBy(() -> submit(task.getId(), workerOf(candidateGroups(task)), form))
@@ -268,7 +287,10 @@ class DataOpeningProcessTest {
 		return support.timers(instance);
 	}
 
-	/** The task is due after its configured time and has its reminder and escalation timers. */
+	/**
+	 * The task is due after its configured time and has its reminder and escalation
+	 * timers.
+	 */
 	void assertDeadlines(ProcessInstance instance, String taskDefinitionKey, Duration due, Duration reminder,
 			Duration escalation) {
 		Task task = task(instance, taskDefinitionKey);
@@ -287,8 +309,8 @@ class DataOpeningProcessTest {
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource({ "dept-mobility, data-stewards-mobility", "dept-environment, data-stewards-environment",
-			"dept-social-services, data-stewards-social-services",
-			"dept-urban-planning, data-stewards-urban-planning", "dept-culture, data-stewards-culture" })
+			"dept-social-services, data-stewards-social-services", "dept-urban-planning, data-stewards-urban-planning",
+			"dept-culture, data-stewards-culture" })
 	void theOwningDepartmentsStewardsAssess(String ownerDepartment, String stewardsGroup) {
 		ProcessInstance instance = requestDataset(ownerDepartment);
 
@@ -339,15 +361,16 @@ class DataOpeningProcessTest {
 		ProcessInstance instance = requestEnvironmentDataset();
 
 		assertRefused(instance, ASSESS, "datasetReason", form("datasetAssessment", "CANNOT_OPEN"));
-		assertRefused(instance, ASSESS, "datasetReason", form("datasetAssessment", "CANNOT_OPEN", "datasetReason", " "));
+		assertRefused(instance, ASSESS, "datasetReason",
+				form("datasetAssessment", "CANNOT_OPEN", "datasetReason", " "));
 		assertRefused(instance, ASSESS, "datasetReason",
 				form("datasetAssessment", "CANNOT_OPEN", "datasetReason", "x".repeat(2001)));
 
 		decide(instance, ASSESS, "datasetAssessment", "CANNOT_OPEN", "datasetReason",
 				"The data belongs to the regional air agency.");
 
-		assertThat(instance).hasPassedInOrder("StartEvent_DatasetRequested", ASSESS, "Gateway_Openable",
-				"EndEvent_RefusedByDepartment")
+		assertThat(instance)
+			.hasPassedInOrder("StartEvent_DatasetRequested", ASSESS, "Gateway_Openable", "EndEvent_RefusedByDepartment")
 			.hasNotPassed("Task_ClassifyDataset", REVIEW, PUBLISH)
 			.isEnded();
 		Map<String, Object> out = outputs(instance);
@@ -364,15 +387,13 @@ class DataOpeningProcessTest {
 
 		assertRefused(instance, ASSESS, "datasetAssessment", form("containsPersonalData", "NO"));
 		assertRefused(instance, ASSESS, "datasetAssessment", form("datasetAssessment", "MAYBE"));
-		assertRefused(instance, ASSESS, "containsPersonalData",
-				form("datasetAssessment", "CAN_OPEN", "containsLocationData", "NO", "commerciallySensitive", "NO",
-						"alreadyPublic", "NO"));
+		assertRefused(instance, ASSESS, "containsPersonalData", form("datasetAssessment", "CAN_OPEN",
+				"containsLocationData", "NO", "commerciallySensitive", "NO", "alreadyPublic", "NO"));
 		assertRefused(instance, ASSESS, "containsPersonalData",
 				form("datasetAssessment", "CAN_OPEN", "containsPersonalData", "yes", "containsLocationData", "NO",
 						"commerciallySensitive", "NO", "alreadyPublic", "NO"));
-		assertRefused(instance, ASSESS, "alreadyPublic",
-				form("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO", "containsLocationData", "NO",
-						"commerciallySensitive", "NO"));
+		assertRefused(instance, ASSESS, "alreadyPublic", form("datasetAssessment", "CAN_OPEN", "containsPersonalData",
+				"NO", "containsLocationData", "NO", "commerciallySensitive", "NO"));
 		assertRefused(instance, ASSESS, "openingConditions",
 				form("datasetAssessment", "CAN_OPEN_WITH_CONDITIONS", "containsPersonalData", "NO",
 						"containsLocationData", "NO", "commerciallySensitive", "NO", "alreadyPublic", "NO"));
@@ -383,7 +404,8 @@ class DataOpeningProcessTest {
 		assertThat(instance).hasNotPassed("Task_ClassifyDataset");
 	}
 
-	// ---------------------------------------------------------------- nothing sensitive: straight to publishing
+	// ---------------------------------------------------------------- nothing sensitive:
+	// straight to publishing
 
 	@Test
 	void harmlessDataIsPublishedWithoutAPrivacyReview() {
@@ -392,8 +414,8 @@ class DataOpeningProcessTest {
 		// a reason typed before changing the assessment is not passed out
 		assess(instance, "CAN_OPEN", "NO", "NO", "NO", "NO", "datasetReason", "typed first");
 
-		assertThat(instance).hasPassedInOrder(ASSESS, "Task_ClassifyDataset", "Gateway_PrivacyReview",
-				"Gateway_PublishMerge")
+		assertThat(instance)
+			.hasPassedInOrder(ASSESS, "Task_ClassifyDataset", "Gateway_PrivacyReview", "Gateway_PublishMerge")
 			.hasNotPassed(REVIEW)
 			.isWaitingAtExactly(PUBLISH);
 		assertThat(variable(instance, "privacyReviewRequired")).isEqualTo(false);
@@ -510,7 +532,8 @@ class DataOpeningProcessTest {
 		assertThat(instance).hasPassedInOrder(REVIEW, "Gateway_PrivacyDecision", "Gateway_PublishMerge")
 			.isWaitingAtExactly(PUBLISH);
 		assertThat(candidateGroups(task(instance, PUBLISH))).containsExactly("data-stewards-environment");
-		// "Can be published as it is": the steward is not asked to confirm an anonymisation nobody asked for
+		// "Can be published as it is": the steward is not asked to confirm an
+		// anonymisation nobody asked for
 		assertThat(variable(instance, "anonymisationRequired")).as("anonymisationRequired after APPROVE")
 			.isEqualTo(false);
 		publish(instance);
@@ -532,7 +555,8 @@ class DataOpeningProcessTest {
 
 		assertThat(instance).isWaitingAtExactly(PUBLISH);
 		assertThat(variable(instance, "anonymisationRequired")).isEqualTo(true);
-		assertThat(variable(instance, "anonymisationInstructions")).isEqualTo("Remove names; round coordinates to 100 m.");
+		assertThat(variable(instance, "anonymisationInstructions"))
+			.isEqualTo("Remove names; round coordinates to 100 m.");
 		assertPublishRefused(instance, "anonymisationConfirmed");
 		assertPublishRefused(instance, "anonymisationConfirmed", "anonymisationConfirmed", false);
 
@@ -582,7 +606,8 @@ class DataOpeningProcessTest {
 		assertThat(outputs(instance)).containsEntry("datasetOutcome", "PUBLISHED");
 	}
 
-	// ---------------------------------------------------------------- the catalogue entry
+	// ---------------------------------------------------------------- the catalogue
+	// entry
 
 	ProcessInstance readyToPublish() {
 		ProcessInstance instance = requestEnvironmentDataset();
@@ -627,8 +652,8 @@ class DataOpeningProcessTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "opendata", "opendata@", "@city.example", "open data@city.example",
-			"opendata@city", "a@b@city.example" })
+	@ValueSource(strings = { "opendata", "opendata@", "@city.example", "open data@city.example", "opendata@city",
+			"a@b@city.example" })
 	void aBadContactAddressIsRefused(String contact) {
 		assertPublishRefused(readyToPublish(), "contactPoint", "contactPoint", contact);
 	}

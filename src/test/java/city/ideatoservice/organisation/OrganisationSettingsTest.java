@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The organisation settings of application.yml, bound and checked as at start (no engine): the departments with
- * their groups, German names and budgets, the option lists the forms get, and a clear start-up failure for a
- * department without a name.
+ * The organisation settings of application.yml, bound and checked as at start (no
+ * engine): the departments with their groups, German names and budgets, the option lists
+ * the forms get, and a clear start-up failure for a department without a name.
  */
 class OrganisationSettingsTest {
 
@@ -45,17 +45,21 @@ class OrganisationSettingsTest {
 			assertThat(context).hasNotFailed();
 			List<Department> departments = context.getBean(Departments.class).all();
 			assertThat(departments).extracting(Department::id, Department::name, Department::nameDe)
-				.containsExactly(tuple("mobility", "Mobility", "Mobilität"), tuple("environment", "Environment", "Umwelt"),
+				.containsExactly(tuple("mobility", "Mobility", "Mobilität"),
+						tuple("environment", "Environment", "Umwelt"),
 						tuple("social-services", "Social services", "Soziales"),
-						tuple("urban-planning", "Urban planning", "Stadtplanung"), tuple("culture", "Culture", "Kultur"));
+						tuple("urban-planning", "Urban planning", "Stadtplanung"),
+						tuple("culture", "Culture", "Kultur"));
 			assertThat(departments).allSatisfy(d -> assertThat(d.yearlyBudget()).isPositive());
 			assertThat(departments.get(4).yearlyBudget()).isEqualByComparingTo(new BigDecimal("80000"));
 			Departments bean = context.getBean(Departments.class);
 			assertThat(bean.headsOf("dept-social-services")).isEqualTo("heads-social-services");
 			assertThat(bean.stewardsOf("dept-culture")).isEqualTo("data-stewards-culture");
 			assertThat(bean.byAnyGroup("heads-urban-planning")).map(Department::group).hasValue("dept-urban-planning");
-			assertThat(Groups.all(bean)).contains("innovation-office", "dept-mobility", "data-stewards-mobility",
-					"heads-mobility", "heads-culture").hasSize(10 + 3 * 5);
+			assertThat(Groups.all(bean))
+				.contains("innovation-office", "dept-mobility", "data-stewards-mobility", "heads-mobility",
+						"heads-culture")
+				.hasSize(10 + 3 * 5);
 		});
 	}
 
@@ -66,9 +70,9 @@ class OrganisationSettingsTest {
 			assertThat(options.get(FormOptions.DEPARTMENT_OPTIONS)).hasSize(5)
 				.first()
 				.isEqualTo(Map.of("label", "Mobility", "value", "dept-mobility"));
-			assertThat(options.get(FormOptions.GROUP_OPTIONS)).contains(Map.of("label", "Culture", "value", "dept-culture"),
-					Map.of("label", "Legal", "value", "legal"), Map.of("label", "IT", "value", "it"),
-					Map.of("label", "Finance", "value", "finance"));
+			assertThat(options.get(FormOptions.GROUP_OPTIONS)).contains(
+					Map.of("label", "Culture", "value", "dept-culture"), Map.of("label", "Legal", "value", "legal"),
+					Map.of("label", "IT", "value", "it"), Map.of("label", "Finance", "value", "finance"));
 			assertThat(options.get(FormOptions.COMMITTEE_OPTIONS)).extracting(o -> o.get("value"))
 				.containsExactly("MOBILITY_ENVIRONMENT", "SOCIAL_CULTURE", "URBAN_PLANNING", "FINANCE");
 			assertThat(options.get(FormOptions.SESSION_FORMAT_OPTIONS))
@@ -80,8 +84,9 @@ class OrganisationSettingsTest {
 
 	@Test
 	void aDepartmentWithoutANameStopsTheStart() {
-		application.withPropertyValues("idea-to-service.organisation.departments.theatre.name-de=Theater",
-				"idea-to-service.organisation.departments.theatre.yearly-budget=5000")
+		application
+			.withPropertyValues("idea-to-service.organisation.departments.theatre.name-de=Theater",
+					"idea-to-service.organisation.departments.theatre.yearly-budget=5000")
 			.run(context -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
@@ -98,7 +103,10 @@ class OrganisationSettingsTest {
 				.hasMessageContaining("committees[0].name"));
 	}
 
-	/** The triage table is the designer's file; its sponsor departments must be departments of the settings. */
+	/**
+	 * The triage table is the designer's file; its sponsor departments must be
+	 * departments of the settings.
+	 */
 	@Test
 	void theTriageTableProposesOnlyDepartmentsOfTheSettings() throws Exception {
 		try (InputStream dmn = getClass().getClassLoader().getResourceAsStream("processes/idea-triage.dmn")) {
@@ -117,7 +125,8 @@ class OrganisationSettingsTest {
 				.distinct()
 				.toList();
 			application.run(context -> assertThat(context.getBean(Departments.class).groupIds())
-				.as("departments in the settings").containsAll(proposed));
+				.as("departments in the settings")
+				.containsAll(proposed));
 			assertThat(proposed).isNotEmpty();
 		}
 	}

@@ -42,8 +42,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * The portal API as a citizen uses it and a careful reviewer probes it: full application, real engine. The engine
- * REST API is checked over a real HTTP port (it is a Jersey servlet, not MVC).
+ * The portal API as a citizen uses it and a careful reviewer probes it: full application,
+ * real engine. The engine REST API is checked over a real HTTP port (it is a Jersey
+ * servlet, not MVC).
  */
 @IdeaToServiceTest
 class IdeaApiControllerTest {
@@ -150,7 +151,10 @@ class IdeaApiControllerTest {
 				"priority", "HIGH", "questionToCitizen", question));
 	}
 
-	/** A rejected submission answers 400 problem+json naming the problem, and writes nothing. */
+	/**
+	 * A rejected submission answers 400 problem+json naming the problem, and writes
+	 * nothing.
+	 */
 	JsonNode rejected(Object body, String... expectedInDetail) throws Exception {
 		long ideasBefore = ideaRepository.count();
 		long citizensBefore = citizenRepository.count();
@@ -179,7 +183,8 @@ class IdeaApiControllerTest {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.reference").value(matchesPattern("IDEA-" + Year.now() + "-\\d{6}")))
 			.andExpect(jsonPath("$.trackingCode").value(matchesPattern("[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}")))
-			.andExpect(jsonPath("$.status").value("IN_REVIEW")) // screening starts in the same transaction
+			.andExpect(jsonPath("$.status").value("IN_REVIEW")) // screening starts in the
+																// same transaction
 			.andExpect(jsonPath("$.message").value(notNullValue()))
 			.andReturn();
 
@@ -282,7 +287,8 @@ class IdeaApiControllerTest {
 		long instancesBefore = ideaInstances();
 
 		JsonNode first = body(postIdea(validIdea(), key).andExpect(status().isCreated()).andReturn());
-		// the answer to the first request was lost: the repeat gets it again, tracking code included
+		// the answer to the first request was lost: the repeat gets it again, tracking
+		// code included
 		MvcResult again = postIdea(validIdea(), key).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.reference").value(first.get("reference").asText()))
 			.andExpect(jsonPath("$.trackingCode").value(first.get("trackingCode").asText()))
@@ -318,10 +324,10 @@ class IdeaApiControllerTest {
 	void differentIdempotencyKeysGiveTwoIdeas() throws Exception {
 		long ideasBefore = ideaRepository.count();
 
-		JsonNode first = body(postIdea(validIdea(), UUID.randomUUID().toString()).andExpect(status().isCreated())
-			.andReturn());
-		JsonNode second = body(postIdea(validIdea(), UUID.randomUUID().toString()).andExpect(status().isCreated())
-			.andReturn());
+		JsonNode first = body(
+				postIdea(validIdea(), UUID.randomUUID().toString()).andExpect(status().isCreated()).andReturn());
+		JsonNode second = body(
+				postIdea(validIdea(), UUID.randomUUID().toString()).andExpect(status().isCreated()).andReturn());
 
 		assertThat(second.get("reference").asText()).isNotEqualTo(first.get("reference").asText());
 		assertThat(second.get("trackingCode").asText()).isNotEqualTo(first.get("trackingCode").asText());
@@ -458,7 +464,8 @@ class IdeaApiControllerTest {
 		assertThat(support.instance(reference)).isNull();
 		assertThat(engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
-			.processDefinitionKey("idea-to-service").processInstanceBusinessKey(reference)
+			.processDefinitionKey("idea-to-service")
+			.processInstanceBusinessKey(reference)
 			.singleResult()
 			.getEndTime()).isNotNull();
 		assertThat(support.openTasks(reference)).isEmpty();
@@ -477,7 +484,8 @@ class IdeaApiControllerTest {
 
 	@Test
 	void theEngineRestApiRequiresAuthentication() throws Exception {
-		// over a real port: the REST API is a Jersey servlet, outside MockMvc's DispatcherServlet
+		// over a real port: the REST API is a Jersey servlet, outside MockMvc's
+		// DispatcherServlet
 		ResponseEntity<String> anonymous = http.getForEntity("/engine-rest/task", String.class);
 		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
@@ -486,7 +494,8 @@ class IdeaApiControllerTest {
 			.getForEntity("/engine-rest/task", String.class);
 		assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-		// last: a wrong password locks the user for a few seconds (Camunda's login throttling)
+		// last: a wrong password locks the user for a few seconds (Camunda's login
+		// throttling)
 		ResponseEntity<String> wrongPassword = http.withBasicAuth("admin", "wrong-password")
 			.getForEntity("/engine-rest/task", String.class);
 		assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -29,9 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The public API as an outside tester attacks it, over a real port: parallel repeats, malformed and hostile JSON,
- * wrong content types, odd methods and paths. Whatever comes in: no 5xx, nothing half-written, no class name or
- * stored entity in an answer.
+ * The public API as an outside tester attacks it, over a real port: parallel repeats,
+ * malformed and hostile JSON, wrong content types, odd methods and paths. Whatever comes
+ * in: no 5xx, nothing half-written, no class name or stored entity in an answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=false",
@@ -43,7 +43,10 @@ class PublicApiAbuseTest {
 			{"title":"Bike lanes on the ring road","description":"Protected bike lanes between the gates.",\
 			"theme":"MOBILITY","reach":"CITY","name":"Ana Citizen","email":"ana@example.org"}""";
 
-	/** What no answer may show: Java's or our packages, exception names, a stored entity, the code's hash. */
+	/**
+	 * What no answer may show: Java's or our packages, exception names, a stored entity,
+	 * the code's hash.
+	 */
 	static final List<String> INTERNALS = List.of("java.", "jakarta.", "org.springframework", "org.camunda",
 			"city.ideatoservice", "Exception", "entity=", "Idea[", "trackingCodeHash", "idempotencyKey");
 
@@ -83,7 +86,10 @@ class PublicApiAbuseTest {
 		return new long[] { ideas.count(), citizens.count(), instances() };
 	}
 
-	/** A refused submission: the status, a problem that says what to do, and nothing written. */
+	/**
+	 * A refused submission: the status, a problem that says what to do, and nothing
+	 * written.
+	 */
 	JsonNode refused(int status, String body, String... expectedInDetail) throws Exception {
 		return refusedWith(status, body, "application/json", expectedInDetail);
 	}
@@ -130,8 +136,7 @@ class PublicApiAbuseTest {
 			}
 			else {
 				assertThat(response.header("Retry-After")).isNotNull();
-				assertThat(json.readTree(response.body()).path("detail").asText())
-					.contains("still being processed");
+				assertThat(json.readTree(response.body()).path("detail").asText()).contains("still being processed");
 			}
 		}
 		pool.shutdown();
@@ -206,8 +211,8 @@ class PublicApiAbuseTest {
 		assertThat(created.status()).isEqualTo(201);
 		List<LoopbackClient.Response> answers = new ArrayList<>(List.of(created));
 		for (String path : List.of("/api/ideas/tracking/ABCD-EFGH-JKMN-PQRS", "/register", "/register.css",
-				"/api/register", "/api/datasets", "/actuator/health", "/engine-rest/task", "/api/staff/council/sessions",
-				"/no-such-page")) {
+				"/api/register", "/api/datasets", "/actuator/health", "/engine-rest/task",
+				"/api/staff/council/sessions", "/no-such-page")) {
 			answers.add(client().get(path));
 		}
 		for (LoopbackClient.Response answer : answers) {
@@ -220,7 +225,8 @@ class PublicApiAbuseTest {
 		}
 		// the answer with the tracking code is kept in no cache
 		assertThat(created.header("Cache-Control")).isEqualTo("no-store");
-		// the register page needs nothing the policy forbids: its style is a file of its own
+		// the register page needs nothing the policy forbids: its style is a file of its
+		// own
 		LoopbackClient.Response register = client().get("/register");
 		assertThat(register.status()).isEqualTo(200);
 		assertThat(register.body()).doesNotContain("<style", "<script", "style=").contains("/register.css");
@@ -232,7 +238,8 @@ class PublicApiAbuseTest {
 		LoopbackClient.Response tasklist = client().get("/camunda/app/tasklist/default/");
 
 		assertThat(tasklist.status()).isEqualTo(200);
-		// Camunda's policy (scripts with a nonce), once; not ours, which would stop Tasklist's scripts
+		// Camunda's policy (scripts with a nonce), once; not ours, which would stop
+		// Tasklist's scripts
 		assertThat(tasklist.headers("Content-Security-Policy")).hasSize(1);
 		assertThat(tasklist.header("Content-Security-Policy")).contains("script-src");
 		assertThat(tasklist.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -242,9 +249,10 @@ class PublicApiAbuseTest {
 
 	@Test
 	void theEnginesRestApiNamesNoClassWhenItFails() throws Exception {
-		String admin = "Basic " + Base64.getEncoder()
-			.encodeToString("admin:a-long-test-password".getBytes(StandardCharsets.UTF_8));
-		// an idea's process started by its message without an idea: a delegate of ours fails
+		String admin = "Basic "
+				+ Base64.getEncoder().encodeToString("admin:a-long-test-password".getBytes(StandardCharsets.UTF_8));
+		// an idea's process started by its message without an idea: a delegate of ours
+		// fails
 		LoopbackClient.Response failed = client().post("/engine-rest/message",
 				"{\"messageName\":\"IdeaSubmitted\",\"businessKey\":\"IDEA-X\",\"processVariables\":"
 						+ "{\"ideaReference\":{\"value\":\"IDEA-X\"},\"ideaTitle\":{\"value\":\"T\"}}}",
@@ -256,8 +264,8 @@ class PublicApiAbuseTest {
 			.contains("tell the operators this reference");
 		// a form field the engine refuses is the client's mistake, in the form's words
 		LoopbackClient.Response refused = client().post("/engine-rest/message",
-				"{\"messageName\":\"IdeaSubmitted\",\"businessKey\":\"IDEA-Y\"}", "Content-Type",
-				"application/json", "Authorization", admin);
+				"{\"messageName\":\"IdeaSubmitted\",\"businessKey\":\"IDEA-Y\"}", "Content-Type", "application/json",
+				"Authorization", admin);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("Please fill in");
 	}
@@ -280,16 +288,19 @@ class PublicApiAbuseTest {
 			softly.assertThat(response.body()).as("answer to %s", hostile).doesNotContain(INTERNALS);
 			if (response.status() == 201) {
 				accepted++;
-				softly.assertThat(after).as("one idea, one citizen, one process for %s", hostile)
+				softly.assertThat(after)
+					.as("one idea, one citizen, one process for %s", hostile)
 					.containsExactly(before[0] + 1, before[1] + 1, before[2] + 1);
 			}
 			else {
-				softly.assertThat(after).as("nothing written for %s (%s)", hostile, response.status())
+				softly.assertThat(after)
+					.as("nothing written for %s (%s)", hostile, response.status())
 					.containsExactly(before);
 			}
 		}
 		softly.assertAll();
-		// the mutations that keep a valid idea are accepted like any other: the test also sent good requests
+		// the mutations that keep a valid idea are accepted like any other: the test also
+		// sent good requests
 		assertThat(accepted).isPositive().isLessThan(cases.size() / 2);
 	}
 
@@ -402,19 +413,18 @@ class PublicApiAbuseTest {
 		cases.add(post("no Content-Type", VALID));
 		// 5. methods and paths
 		// not CONNECT: Tomcat answers it with 501 Not Implemented itself, as HTTP says
-		for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD", "PROPFIND",
-				"FOO")) {
+		for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "HEAD", "PROPFIND", "FOO")) {
 			cases.add(new Case(method, "/api/ideas", VALID.getBytes(StandardCharsets.UTF_8),
 					new String[] { "Content-Type", "application/json" }, method + " /api/ideas"));
 			cases.add(new Case(method, "/api/ideas/tracking/ABCD-EFGH-JKMN-PQRS", new byte[0], new String[0],
 					method + " tracking"));
-			cases.add(new Case(method, "/api/ideas/tracking/ABCD-EFGH-JKMN-PQRS/withdrawal", new byte[0],
-					new String[0], method + " withdrawal"));
+			cases.add(new Case(method, "/api/ideas/tracking/ABCD-EFGH-JKMN-PQRS/withdrawal", new byte[0], new String[0],
+					method + " withdrawal"));
 		}
-		for (String code : List.of("%00", "..%2F..%2Factuator%2Fmetrics", "A".repeat(4000), "%C3%A9%E2%80%AE",
-				"%2e%2e", "a;b=c", "a%0d%0aSet-Cookie:%20x=y", "%25", "%ff%fe", "' OR '1'='1", "*", "null",
-				"..", "%20")) {
-			cases.add(new Case("GET", "/api/ideas/tracking/" + code, null, new String[0], "tracking " + abbreviate(code)));
+		for (String code : List.of("%00", "..%2F..%2Factuator%2Fmetrics", "A".repeat(4000), "%C3%A9%E2%80%AE", "%2e%2e",
+				"a;b=c", "a%0d%0aSet-Cookie:%20x=y", "%25", "%ff%fe", "' OR '1'='1", "*", "null", "..", "%20")) {
+			cases.add(new Case("GET", "/api/ideas/tracking/" + code, null, new String[0],
+					"tracking " + abbreviate(code)));
 			cases.add(new Case("POST", "/api/ideas/tracking/" + code + "/answer",
 					"{\"answer\":\"x\"}".getBytes(StandardCharsets.UTF_8),
 					new String[] { "Content-Type", "application/json" }, "answer " + abbreviate(code)));
@@ -424,8 +434,8 @@ class PublicApiAbuseTest {
 			cases.add(post("Idempotency-Key " + abbreviate(key), VALID, "Content-Type", "application/json",
 					"Idempotency-Key", key));
 		}
-		for (String language : List.of("", "*", "de;q=abc", "x".repeat(5000), "de-DE-1996-x-private,en;q=0.5",
-				"zz", ";;;", "\u00e9")) {
+		for (String language : List.of("", "*", "de;q=abc", "x".repeat(5000), "de-DE-1996-x-private,en;q=0.5", "zz",
+				";;;", "\u00e9")) {
 			cases.add(post("Accept-Language " + abbreviate(language), VALID, "Content-Type", "application/json",
 					"Accept-Language", language));
 		}
@@ -433,8 +443,8 @@ class PublicApiAbuseTest {
 				"nonsense")) {
 			cases.add(post("Accept " + accept, VALID, "Content-Type", "application/json", "Accept", accept));
 		}
-		cases.add(post("a header line with a bare line feed", VALID, "Content-Type", "application/json",
-				"X-Test", "a\nb"));
+		cases.add(post("a header line with a bare line feed", VALID, "Content-Type", "application/json", "X-Test",
+				"a\nb"));
 		return cases;
 	}
 

@@ -10,16 +10,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The portal's limits per client address, with the addresses as the server sees them: several loopback addresses
- * play several citizens. Low limits here; application.yml has the real ones.
+ * The portal's limits per client address, with the addresses as the server sees them:
+ * several loopback addresses play several citizens. Low limits here; application.yml has
+ * the real ones.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=false",
 				"spring.datasource.url=jdbc:h2:mem:rate-limits-test;DB_CLOSE_DELAY=-1",
 				"camunda.bpm.admin-user.id=admin", "camunda.bpm.admin-user.password=a-long-test-password",
 				"idea-to-service.rate-limits.submissions.requests=3",
-				"idea-to-service.rate-limits.submissions.per=PT1H",
-				"idea-to-service.rate-limits.tracking.requests=5", "idea-to-service.rate-limits.tracking.per=PT1H" })
+				"idea-to-service.rate-limits.submissions.per=PT1H", "idea-to-service.rate-limits.tracking.requests=5",
+				"idea-to-service.rate-limits.tracking.per=PT1H" })
 class RateLimitsTest {
 
 	static final String IDEA = """
@@ -61,7 +62,8 @@ class RateLimitsTest {
 
 		assertTooMany(submit(busy));
 		assertThat(ideas.count()).isEqualTo(ideasBefore);
-		// each of the two hundred requests of a script is refused the same way, and none is written
+		// each of the two hundred requests of a script is refused the same way, and none
+		// is written
 		for (int i = 0; i < 20; i++) {
 			assertThat(submit(busy).status()).isEqualTo(429);
 		}

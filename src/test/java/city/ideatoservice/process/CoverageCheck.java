@@ -23,13 +23,14 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 
 /**
- * Run by {@code mvn verify} after the tests: for each model in processes/, the share of its flow nodes and sequence
- * flows that the tests passed, over the reports of all test classes
- * (target/process-test-coverage/&lt;class&gt;/report.json). Elements of mocks deployed under a model's key do not
- * count. Fails the build when a model is below the minimum, unless it is named as not checked.
+ * Run by {@code mvn verify} after the tests: for each model in processes/, the share of
+ * its flow nodes and sequence flows that the tests passed, over the reports of all test
+ * classes (target/process-test-coverage/&lt;class&gt;/report.json). Elements of mocks
+ * deployed under a model's key do not count. Fails the build when a model is below the
+ * minimum, unless it is named as not checked.
  * <p>
- * Arguments: the reports folder, the processes folder, the minimum (0.90), and optionally the keys of models that are
- * reported but not checked, comma-separated.
+ * Arguments: the reports folder, the processes folder, the minimum (0.90), and optionally
+ * the keys of models that are reported but not checked, comma-separated.
  */
 public final class CoverageCheck {
 
@@ -73,7 +74,9 @@ public final class CoverageCheck {
 		}
 	}
 
-	/** Each model's key (its file name) and the ids of its flow nodes and sequence flows. */
+	/**
+	 * Each model's key (its file name) and the ids of its flow nodes and sequence flows.
+	 */
 	static Map<String, Set<String>> elementsByModel(Path processes) throws IOException {
 		Map<String, Set<String>> elements = new TreeMap<>();
 		List<Path> models;

@@ -8,8 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The called processes a test class replaces with mocks (CallActivityMockForSpringContext): they are left out of its
- * process coverage, so a mock's events never count for the real model. The mocks, like everything a test class
+ * The called processes a test class replaces with mocks
+ * (CallActivityMockForSpringContext): they are left out of its process coverage, so a
+ * mock's events never count for the real model. The mocks, like everything a test class
  * deploys, are undeployed after the class ({@link ProcessTestListener}).
  */
 @Target(ElementType.TYPE)

@@ -17,18 +17,23 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Keeps the test classes that share one application context ({@code @IdeaToServiceTest}) apart: records each class's
- * process coverage (target/process-test-coverage/&lt;class&gt;, summed up by {@link CoverageCheck}) without the
- * processes it mocks ({@link MockedProcesses}); puts the engine's clock back to now after each test; and undeploys
- * what the class deployed, so that a mock never stands in for a called process in the next class. Before each class
- * it makes this context's engine the "default" one again: Camunda keeps one engine per name in a static registry,
- * where the REST API and its authentication filter look it up, and the tests that start an application of their own
- * (IdeaToServiceApplicationTests, RestartTest) replace or remove it there.
+ * Keeps the test classes that share one application context ({@code @IdeaToServiceTest})
+ * apart: records each class's process coverage
+ * (target/process-test-coverage/&lt;class&gt;, summed up by {@link CoverageCheck})
+ * without the processes it mocks ({@link MockedProcesses}); puts the engine's clock back
+ * to now after each test; and undeploys what the class deployed, so that a mock never
+ * stands in for a called process in the next class. Before each class it makes this
+ * context's engine the "default" one again: Camunda keeps one engine per name in a static
+ * registry, where the REST API and its authentication filter look it up, and the tests
+ * that start an application of their own (IdeaToServiceApplicationTests, RestartTest)
+ * replace or remove it there.
  * <p>
- * The coverage part is the library's ProcessEngineCoverageTestExecutionListener (a final class) with the mocks left
- * out. The library registers its own listener for every Spring test (spring.factories); it runs after this one, so
- * this one takes the engine's coverage events back before each test and the library's records nothing (and writes no
- * report: it would warn that it cannot calculate a coverage, application-test.yml keeps that quiet).
+ * The coverage part is the library's ProcessEngineCoverageTestExecutionListener (a final
+ * class) with the mocks left out. The library registers its own listener for every Spring
+ * test (spring.factories); it runs after this one, so this one takes the engine's
+ * coverage events back before each test and the library's records nothing (and writes no
+ * report: it would warn that it cannot calculate a coverage, application-test.yml keeps
+ * that quiet).
  */
 public class ProcessTestListener extends BaseProcessEngineCoverageTestExecutionListener {
 

@@ -24,7 +24,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** What process tests do again and again: submit an idea, work its tasks, run its jobs, read its public status. */
+/**
+ * What process tests do again and again: submit an idea, work its tasks, run its jobs,
+ * read its public status.
+ */
 @Component
 public class ProcessTestSupport {
 
@@ -45,9 +48,9 @@ public class ProcessTestSupport {
 	}
 
 	/**
-	 * A fresh idea reference for a test that starts a called process on its own: decisions, agenda items and datasets
-	 * are kept by reference, and all test classes share one database. Never one the application hands out (those
-	 * have six digits).
+	 * A fresh idea reference for a test that starts a called process on its own:
+	 * decisions, agenda items and datasets are kept by reference, and all test classes
+	 * share one database. Never one the application hands out (those have six digits).
 	 */
 	public static String newReference() {
 		return "IDEA-2026-" + (90000 + references.incrementAndGet());
@@ -57,7 +60,10 @@ public class ProcessTestSupport {
 		return submission.submit(newIdea(title, theme, reach)).idea().reference();
 	}
 
-	/** An idea as the portal registers it, without starting its process: for a called model tested on its own. */
+	/**
+	 * An idea as the portal registers it, without starting its process: for a called
+	 * model tested on its own.
+	 */
 	public String registerIdea(String title, Theme theme, Reach reach) {
 		return ideas.register(newIdea(title, theme, reach)).idea().reference();
 	}
@@ -67,7 +73,10 @@ public class ProcessTestSupport {
 				"citizen@example.org", null);
 	}
 
-	/** A user with the password "password-" + id, member of these groups (created if missing). */
+	/**
+	 * A user with the password "password-" + id, member of these groups (created if
+	 * missing).
+	 */
 	public void ensureUser(String id, String... groups) {
 		IdentityService identity = engine.getIdentityService();
 		if (identity.createUserQuery().userId(id).count() == 0) {
@@ -85,10 +94,18 @@ public class ProcessTestSupport {
 		}
 	}
 
-	/** Does what the user does in Tasklist: logged in, with their groups, under authorization. */
+	/**
+	 * Does what the user does in Tasklist: logged in, with their groups, under
+	 * authorization.
+	 */
 	public <T> T asUser(String user, java.util.function.Supplier<T> action) {
 		IdentityService identity = engine.getIdentityService();
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+		List<String> groups = identity.createGroupQuery()
+			.groupMember(user)
+			.list()
+			.stream()
+			.map(g -> g.getId())
+			.toList();
 		identity.setAuthentication(user, groups);
 		try {
 			return action.get();
@@ -110,7 +127,10 @@ public class ProcessTestSupport {
 		return instance(reference, ProcessKeys.IDEA_TO_SERVICE);
 	}
 
-	/** The idea's running instance of this model, e.g. of idea-screening while the idea is screened. */
+	/**
+	 * The idea's running instance of this model, e.g. of idea-screening while the idea is
+	 * screened.
+	 */
 	public ProcessInstance instance(String reference, String processKey) {
 		return engine.getRuntimeService()
 			.createProcessInstanceQuery()
@@ -146,7 +166,10 @@ public class ProcessTestSupport {
 			.toList();
 	}
 
-	/** Completes the task the way Tasklist does: through the form service; then runs the jobs that follow. */
+	/**
+	 * Completes the task the way Tasklist does: through the form service; then runs the
+	 * jobs that follow.
+	 */
 	public void complete(String reference, String taskDefinitionKey, Map<String, Object> variables) {
 		Task task = task(reference, taskDefinitionKey);
 		String root = engine.getRuntimeService()
@@ -161,9 +184,9 @@ public class ProcessTestSupport {
 	// ---- jobs: the job executor is off in tests, the tests run them here
 
 	/**
-	 * Runs the asynchronous continuations of the idea's process and the processes it called, as the job executor
-	 * would, until none is left. Not timers, and not the e-mail jobs (processes of their own, see
-	 * {@link #runMailJobs()}).
+	 * Runs the asynchronous continuations of the idea's process and the processes it
+	 * called, as the job executor would, until none is left. Not timers, and not the
+	 * e-mail jobs (processes of their own, see {@link #runMailJobs()}).
 	 */
 	public void runJobs(String reference) {
 		ProcessInstance instance = instance(reference);
@@ -172,7 +195,10 @@ public class ProcessTestSupport {
 		}
 	}
 
-	/** Runs the asynchronous continuations of the instance, its caller and the processes they called. */
+	/**
+	 * Runs the asynchronous continuations of the instance, its caller and the processes
+	 * they called.
+	 */
 	public void runJobs(ProcessInstance instance) {
 		runJobsOfRoot(instance.getRootProcessInstanceId());
 	}
@@ -193,12 +219,18 @@ public class ProcessTestSupport {
 		throw new AssertionError("Asynchronous jobs keep coming: a loop in the model?");
 	}
 
-	/** The timers of the instance (e.g. a task's reminder and escalation), the soonest first. */
+	/**
+	 * The timers of the instance (e.g. a task's reminder and escalation), the soonest
+	 * first.
+	 */
 	public List<Job> timers(ProcessInstance instance) {
 		return timerQuery(instance).list();
 	}
 
-	/** The timers of the instance at one activity (a task's deadlines, a boundary event), the soonest first. */
+	/**
+	 * The timers of the instance at one activity (a task's deadlines, a boundary event),
+	 * the soonest first.
+	 */
 	public List<Job> timers(ProcessInstance instance, String activityId) {
 		return timerQuery(instance).activityId(activityId).list();
 	}
@@ -212,7 +244,9 @@ public class ProcessTestSupport {
 			.asc();
 	}
 
-	/** Fires the timer now, as if it were due, then runs the continuations that follow. */
+	/**
+	 * Fires the timer now, as if it were due, then runs the continuations that follow.
+	 */
 	public void runTimer(Job timer) {
 		engine.getManagementService().executeJob(timer.getId());
 		runJobsOfRoot(timer.getRootProcessInstanceId());
@@ -224,8 +258,8 @@ public class ProcessTestSupport {
 	}
 
 	/**
-	 * Runs each due e-mail job once, as the job executor does: a failure (mail server down) is recorded on the job,
-	 * which waits for its next try or becomes an incident.
+	 * Runs each due e-mail job once, as the job executor does: a failure (mail server
+	 * down) is recorded on the job, which waits for its next try or becomes an incident.
 	 */
 	public void runMailJobs() {
 		ManagementService management = engine.getManagementService();

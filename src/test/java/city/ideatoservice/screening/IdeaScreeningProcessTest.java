@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * idea-screening on its own, started the way CallActivity_ScreenIdea of idea-to-service starts it (the idea's
- * reference as business key, its title, description, theme and reach) for an idea registered as the portal does.
- * The screener submits "Screen idea" through the form service as Tasklist does, logged in with their groups.
+ * idea-screening on its own, started the way CallActivity_ScreenIdea of idea-to-service
+ * starts it (the idea's reference as business key, its title, description, theme and
+ * reach) for an idea registered as the portal does. The screener submits "Screen idea"
+ * through the form service as Tasklist does, logged in with their groups.
  */
 @IdeaToServiceTest
 class IdeaScreeningProcessTest {
@@ -58,7 +59,10 @@ class IdeaScreeningProcessTest {
 		support.ensureUser(SCREENER, "innovation-office");
 	}
 
-	/** The variables CallActivity_ScreenIdea passes in (camunda:in), and the idea's reference as business key. */
+	/**
+	 * The variables CallActivity_ScreenIdea passes in (camunda:in), and the idea's
+	 * reference as business key.
+	 */
 	ProcessInstance screen(String title, Theme theme, Reach reach) {
 		String reference = support.registerIdea(title, theme, reach);
 		Map<String, Object> in = new HashMap<>();
@@ -82,7 +86,10 @@ class IdeaScreeningProcessTest {
 			.singleResult();
 	}
 
-	/** "Screen idea" as the screener submits it: the triage's proposal kept, this decision added. */
+	/**
+	 * "Screen idea" as the screener submits it: the triage's proposal kept, this decision
+	 * added.
+	 */
 	void decide(ProcessInstance instance, Map<String, Object> decision) {
 		Map<String, Object> form = new LinkedHashMap<>(
 				Map.of("category", "MOBILITY", "priority", "HIGH", "sponsorDepartment", "dept-mobility"));
@@ -91,7 +98,10 @@ class IdeaScreeningProcessTest {
 		support.runJobs(instance);
 	}
 
-	/** What CallActivity_ScreenIdea gets back (camunda:out): the variables of the ended instance. */
+	/**
+	 * What CallActivity_ScreenIdea gets back (camunda:out): the variables of the ended
+	 * instance.
+	 */
 	Map<String, Object> outputs(ProcessInstance instance) {
 		Map<String, Object> values = new HashMap<>();
 		for (HistoricVariableInstance variable : engine.getHistoryService()

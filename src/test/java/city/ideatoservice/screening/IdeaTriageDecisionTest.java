@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The triage table processes/idea-triage.dmn rule by rule, on the plain DMN engine (no Spring, no process engine).
- * Every row of the CSV is one rule of the table; a new rule without a new row fails {@link #everyRuleIsTested()}.
+ * The triage table processes/idea-triage.dmn rule by rule, on the plain DMN engine (no
+ * Spring, no process engine). Every row of the CSV is one rule of the table; a new rule
+ * without a new row fails {@link #everyRuleIsTested()}.
  */
 class IdeaTriageDecisionTest {
 
@@ -67,7 +68,8 @@ class IdeaTriageDecisionTest {
 
 		assertThat(result).as("rules matching %s %s", theme, reach).hasSize(1);
 		DmnDecisionRuleResult proposal = result.getSingleResult();
-		// an empty output entry (no sponsor for OTHER) leaves the output out of the result
+		// an empty output entry (no sponsor for OTHER) leaves the output out of the
+		// result
 		assertThat(proposal.getEntryMap()).containsEntry("category", category)
 			.containsEntry("priority", priority)
 			.satisfies(entries -> assertThat(entries.get("sponsorDepartment")).isEqualTo(sponsorDepartment));
@@ -76,7 +78,8 @@ class IdeaTriageDecisionTest {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "MOBILITY", "ENVIRONMENT", "SOCIAL", "URBAN_PLANNING", "CULTURE", "OTHER" })
 	void everyReachOfATheme(String theme) {
-		// not("CITY") covers both local reaches: NEIGHBOURHOOD and DISTRICT give the same proposal
+		// not("CITY") covers both local reaches: NEIGHBOURHOOD and DISTRICT give the same
+		// proposal
 		DmnDecisionRuleResult neighbourhood = dmnEngine
 			.evaluateDecisionTable(decision, Map.of("ideaTheme", theme, "ideaReach", "NEIGHBOURHOOD"))
 			.getSingleResult();

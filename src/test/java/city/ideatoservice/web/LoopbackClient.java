@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP/1.0 from a chosen loopback address (127.0.0.2, 127.0.0.3, ...): a test can be several clients at different
- * addresses, as the server's {@code request.getRemoteAddr()} sees them, without trusting any forwarded header.
+ * HTTP/1.0 from a chosen loopback address (127.0.0.2, 127.0.0.3, ...): a test can be
+ * several clients at different addresses, as the server's {@code request.getRemoteAddr()}
+ * sees them, without trusting any forwarded header.
  */
 public final class LoopbackClient {
 
@@ -60,7 +61,8 @@ public final class LoopbackClient {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 			socket.setSoTimeout(60_000);
 			byte[] content = body == null ? new byte[0] : body;
-			StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: localhost:" + port + "\r\n");
+			StringBuilder request = new StringBuilder(
+					method + " " + path + " HTTP/1.0\r\nHost: localhost:" + port + "\r\n");
 			for (int i = 0; i < headers.length; i += 2) {
 				request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
 			}
@@ -89,7 +91,9 @@ public final class LoopbackClient {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
-			headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+			headers
+				.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						name -> new ArrayList<>())
 				.add(lines[i].substring(colon + 1).trim());
 		}
 		return new Response(status, headers, text.substring(end + 4));
