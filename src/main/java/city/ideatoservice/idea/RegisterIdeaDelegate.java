@@ -13,6 +13,7 @@ import static city.ideatoservice.idea.IdeaVariables.SUBMITTER_NAME;
 
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,12 @@ public class RegisterIdeaDelegate implements JavaDelegate {
 	private String registerFromStartForm(DelegateExecution execution) {
 		FormInput input = FormInput.of(execution);
 		String title = input.text(IDEA_TITLE);
+		if (title == null) {
+			// started by its message without an idea, e.g. over the REST API: the
+			// caller's mistake
+			throw new FormFieldValidationException(IDEA_REFERENCE, "An idea comes from the portal (with its reference) "
+					+ "or from the form 'Record idea' (title, description, theme, reach): neither was given.");
+		}
 		String description = input.text(IDEA_DESCRIPTION);
 		Idea idea = ideas
 			.register(new IdeaService.NewIdea(title, description, Theme.valueOf(input.text(IDEA_THEME)),

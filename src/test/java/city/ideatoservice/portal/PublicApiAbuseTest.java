@@ -267,7 +267,7 @@ class PublicApiAbuseTest {
 				"{\"messageName\":\"IdeaSubmitted\",\"businessKey\":\"IDEA-Y\"}", "Content-Type", "application/json",
 				"Authorization", admin);
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.body()).contains("Please fill in");
+		assertThat(refused.body()).contains("neither was given");
 	}
 
 	// ---- hostile input, generated
