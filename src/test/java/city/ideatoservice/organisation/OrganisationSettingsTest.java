@@ -2,6 +2,7 @@ package city.ideatoservice.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.ideatoservice.form.FormValidation;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,7 +31,7 @@ class OrganisationSettingsTest {
 
 	@Configuration
 	@EnableConfigurationProperties(OrganisationProperties.class)
-	@Import({ Departments.class, FormOptions.class })
+	@Import({ Departments.class, FormOptions.class, FormValidation.class })
 	static class Settings {
 
 	}
