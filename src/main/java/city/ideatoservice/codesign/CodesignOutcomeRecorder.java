@@ -1,12 +1,12 @@
 package city.ideatoservice.codesign;
 
 import static city.ideatoservice.codesign.CodesignVariables.CODESIGN_OUTCOME;
-import static city.ideatoservice.opendata.OpenDataVariables.DATASETS;
+import static city.ideatoservice.codesign.CodesignVariables.MILESTONES;
 import static city.ideatoservice.funding.FundingVariables.ESTIMATED_BUDGET;
 import static city.ideatoservice.funding.FundingVariables.FUNDED_INITIATIVE;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_SOURCE;
-import static city.ideatoservice.codesign.CodesignVariables.MILESTONES;
 import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
+import static city.ideatoservice.opendata.OpenDataVariables.DATASETS;
 
 import java.util.List;
 import java.util.Map;

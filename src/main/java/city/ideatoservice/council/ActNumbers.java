@@ -3,8 +3,8 @@ package city.ideatoservice.council;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Numbers official acts per year: 2026/0001, 2026/0002, ... The counter row is updated in

@@ -3,8 +3,8 @@ package city.ideatoservice.council;
 import java.time.LocalDate;
 import java.util.List;
 
-import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.identity.StaffAccess;
+import city.ideatoservice.organisation.Groups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -3,8 +3,8 @@ package city.ideatoservice.council;
 import static city.ideatoservice.council.CouncilVariables.AMENDED_PROCEDURE;
 import static city.ideatoservice.council.CouncilVariables.DIRECTIVE_EFFECTIVE_DATE;
 import static city.ideatoservice.council.CouncilVariables.DIRECTIVE_REFERENCE;
-import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.council.CouncilVariables.RESPONSIBLE_DEPARTMENTS;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 
 import java.time.LocalDate;
 import java.util.List;

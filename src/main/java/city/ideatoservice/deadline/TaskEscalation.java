@@ -1,10 +1,10 @@
 package city.ideatoservice.deadline;
 
-import city.ideatoservice.idea.IdeaVariables;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import city.ideatoservice.idea.IdeaVariables;
 import city.ideatoservice.organisation.Departments;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

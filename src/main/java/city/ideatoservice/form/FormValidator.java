@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import camundajar.impl.scala.jdk.javaapi.CollectionConverters;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.feel.api.EvaluationFailure;

@@ -6,8 +6,8 @@ import static city.ideatoservice.funding.FundingVariables.FUNDING_APPROVERS;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_OUTCOME;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_REASON;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_ROUND;
-import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,10 +3,10 @@ package city.ideatoservice.funding;
 import static city.ideatoservice.funding.FundingVariables.APPROVED_AMOUNT;
 import static city.ideatoservice.funding.FundingVariables.APPROVED_AMOUNT_CENTS;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_HISTORY;
-import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.funding.FundingVariables.REMAINING_BUDGET;
 import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT;
 import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.idea.IdeaVariables.SPONSOR_DEPARTMENT;
 
 import java.math.BigDecimal;

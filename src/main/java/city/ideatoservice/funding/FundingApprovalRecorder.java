@@ -6,9 +6,9 @@ import static city.ideatoservice.funding.FundingVariables.APPROVED_AMOUNT;
 import static city.ideatoservice.funding.FundingVariables.APPROVER_ROLE;
 import static city.ideatoservice.funding.FundingVariables.FINANCE_REVIEW_DECISION;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_ROUND;
-import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
 import static city.ideatoservice.funding.FundingVariables.RESERVES_BUDGET;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.idea.IdeaVariables.SPONSOR_DEPARTMENT;
 
 import java.math.BigDecimal;

@@ -6,11 +6,11 @@ import static city.ideatoservice.funding.FundingVariables.FUNDING_OUTCOME;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_PURPOSE;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_REASON;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_ROUND;
-import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.funding.FundingVariables.NEW_REQUESTED_AMOUNT;
 import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
 import static city.ideatoservice.funding.FundingVariables.REVISED_PURPOSE;
 import static city.ideatoservice.funding.FundingVariables.REVISION_DECISION;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 
 import java.math.BigDecimal;
 

@@ -2,7 +2,6 @@ package city.ideatoservice.idea;
 
 import java.time.Clock;
 import java.time.Year;
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.jdbc.DatabaseDriver;

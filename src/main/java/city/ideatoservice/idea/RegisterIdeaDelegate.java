@@ -13,8 +13,8 @@ import static city.ideatoservice.idea.IdeaVariables.SUBMITTER_NAME;
 
 import city.ideatoservice.process.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,20 +1,14 @@
 package city.ideatoservice.notification;
 
-import city.ideatoservice.idea.IdeaVariables;
-import java.util.ArrayList;
 import java.util.List;
 
 import city.ideatoservice.deadline.CandidateGroups;
+import city.ideatoservice.idea.IdeaVariables;
+import city.ideatoservice.process.EveryUserTask;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -34,18 +28,7 @@ public class NewTaskNotification extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		TaskListener onCreate = this::created;
-		listeners.add(new AbstractBpmnParseListener() {
-			@Override
-			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-					userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
-				}
-			}
-		});
-		configuration.setCustomPostBPMNParseListeners(listeners);
+		EveryUserTask.addListener(configuration, TaskListener.EVENTNAME_CREATE, this::created);
 	}
 
 	private void created(DelegateTask task) {

@@ -1,5 +1,6 @@
 package city.ideatoservice.opendata;
 
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_DESCRIPTION;
 import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_ID;
 import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_TITLE;
@@ -11,7 +12,6 @@ import static city.ideatoservice.opendata.OpenDataVariables.DATASET_OUTCOME;
 import static city.ideatoservice.opendata.OpenDataVariables.DATASET_OWNER_DEPARTMENT;
 import static city.ideatoservice.opendata.OpenDataVariables.DATASET_REASON;
 import static city.ideatoservice.opendata.OpenDataVariables.DATASET_URL;
-import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.opendata.OpenDataVariables.UPDATE_FREQUENCY;
 
 import java.text.Normalizer;

@@ -1,9 +1,9 @@
 package city.ideatoservice.opendata;
 
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_ID;
 import static city.ideatoservice.opendata.OpenDataVariables.DATASET_OUTCOME;
 import static city.ideatoservice.opendata.OpenDataVariables.DATASET_REASON;
-import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 
 import java.time.Clock;
 

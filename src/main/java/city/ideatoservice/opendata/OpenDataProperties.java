@@ -1,9 +1,8 @@
 package city.ideatoservice.opendata;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import jakarta.validation.constraints.Min;
 
 /**
  * The guidebook's rule: at least five datasets from different departments before the

@@ -6,20 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import city.ideatoservice.organisation.OrganisationProperties.Choice;
 import city.ideatoservice.form.CamundaForm;
 import city.ideatoservice.form.FormValidation;
+import city.ideatoservice.organisation.OrganisationProperties.Choice;
+import city.ideatoservice.process.EveryUserTask;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,18 +65,7 @@ public class FormOptions extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		TaskListener onCreate = this::offer;
-		listeners.add(new AbstractBpmnParseListener() {
-			@Override
-			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-					userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
-				}
-			}
-		});
-		configuration.setCustomPostBPMNParseListeners(listeners);
+		EveryUserTask.addListener(configuration, TaskListener.EVENTNAME_CREATE, this::offer);
 	}
 
 	void offer(DelegateTask task) {

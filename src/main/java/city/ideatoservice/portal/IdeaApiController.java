@@ -1,6 +1,5 @@
 package city.ideatoservice.portal;
 
-import city.ideatoservice.screening.ScreeningVariables;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +11,7 @@ import city.ideatoservice.idea.IdeaSubmission;
 import city.ideatoservice.idea.PublicStatus;
 import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.screening.CitizenQuestions;
+import city.ideatoservice.screening.ScreeningVariables;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

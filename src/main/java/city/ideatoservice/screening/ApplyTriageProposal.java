@@ -1,8 +1,8 @@
 package city.ideatoservice.screening;
 
+import static city.ideatoservice.idea.IdeaVariables.SPONSOR_DEPARTMENT;
 import static city.ideatoservice.screening.ScreeningVariables.CATEGORY;
 import static city.ideatoservice.screening.ScreeningVariables.PRIORITY;
-import static city.ideatoservice.idea.IdeaVariables.SPONSOR_DEPARTMENT;
 import static city.ideatoservice.screening.ScreeningVariables.TRIAGE;
 
 import java.util.Map;

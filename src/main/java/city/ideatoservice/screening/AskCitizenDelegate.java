@@ -1,7 +1,7 @@
 package city.ideatoservice.screening;
 
-import static city.ideatoservice.screening.ScreeningVariables.CITIZEN_ANSWER;
 import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.screening.ScreeningVariables.CITIZEN_ANSWER;
 import static city.ideatoservice.screening.ScreeningVariables.QUESTION_TO_CITIZEN;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package city.ideatoservice.screening;
 
-import static city.ideatoservice.screening.ScreeningVariables.DUPLICATE_OF;
 import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.screening.ScreeningVariables.DUPLICATE_OF;
 import static city.ideatoservice.screening.ScreeningVariables.SCREENING_DECISION;
 
 import city.ideatoservice.form.FormValidation;

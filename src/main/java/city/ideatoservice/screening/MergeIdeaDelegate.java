@@ -1,8 +1,8 @@
 package city.ideatoservice.screening;
 
-import static city.ideatoservice.screening.ScreeningVariables.DUPLICATE_OF;
 import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.idea.IdeaVariables.PUBLIC_REASON;
+import static city.ideatoservice.screening.ScreeningVariables.DUPLICATE_OF;
 
 import city.ideatoservice.idea.Idea;
 import city.ideatoservice.idea.IdeaService;

@@ -1,8 +1,8 @@
 package city.ideatoservice.idea;
 
 import static city.ideatoservice.idea.PublicStatus.ADOPTED;
-import static city.ideatoservice.idea.PublicStatus.CO_DESIGN;
 import static city.ideatoservice.idea.PublicStatus.COUNCIL;
+import static city.ideatoservice.idea.PublicStatus.CO_DESIGN;
 import static city.ideatoservice.idea.PublicStatus.NOT_ADOPTED;
 import static city.ideatoservice.idea.PublicStatus.PILOT;
 import static city.ideatoservice.idea.PublicStatus.PROTOTYPING;

@@ -2,12 +2,12 @@ package city.ideatoservice.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.ideatoservice.form.FormValidation;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import city.ideatoservice.form.FormValidation;
 import city.ideatoservice.organisation.Departments.Department;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
