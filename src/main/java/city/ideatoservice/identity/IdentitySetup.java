@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups of DOMAIN.md and what each may do, at every start and idempotently.
- * Tasks need no grant: a group named as a task's candidate may see and complete it
- * (Camunda's default task permission).
+ * Tasks need no grant: a group named as a task's candidate may see, claim and complete it
+ * (Camunda's default task permission, TASK_WORK in application.yml: not UPDATE, which
+ * would let it change the task's variables and who works on it).
  */
 @Component
 public class IdentitySetup {
