@@ -293,6 +293,27 @@ class SideDoorsTest {
 	}
 
 	@Test
+	void processDesignersReadTheModelsButDoNoTaskWork() {
+		JsonNode screening = null;
+		for (JsonNode candidate : as("inno").get().uri("/task?maxResults=200").retrieve().body(JsonNode.class)) {
+			if ("screen-idea".equals(candidate.path("camundaFormRef").path("key").asText())) {
+				screening = candidate;
+			}
+		}
+		assertThat(screening).as("a demo idea to screen").isNotNull();
+		String task = screening.path("id").asText();
+		assertThat(send("desi", HttpMethod.POST, "/task/{id}/claim", Map.of("userId", "desi"), task).status())
+			.isEqualTo(403);
+		assertThat(send("desi", HttpMethod.POST, "/task/{id}/submit-form",
+				form("screeningDecision", "REJECT", "category", "CULTURE", "priority", "LOW", "publicReason", "No"),
+				task)
+			.status()).isEqualTo(403);
+		assertThat(send("inno", HttpMethod.GET, "/task/{id}", null, task).body().path("assignee").isNull()).isTrue();
+		assertThat(send("desi", HttpMethod.GET, "/process-definition?key=idea-to-service", null).body().size())
+			.isPositive();
+	}
+
+	@Test
 	void theRefusedDoorsAreMatchedWithEveryPrefixAndTrailingSlash() {
 		assertThat(RestApiSecurity.sideDoor("PUT", "/task/1/variables/x")).isPresent();
 		assertThat(RestApiSecurity.sideDoor("PUT", "/engine/default/task/1/variables/x/")).isPresent();
