@@ -26,10 +26,10 @@ import org.springframework.web.client.RestClient;
  * generic writes on tasks, executions and process instances are the administrator's
  * (findings 2 to 4).
  */
-// the context of IdeaToServiceApplicationTests (demo users and ideas), shared when run
-// together
+// the demo users and ideas in a context of its own: the REST API finds the engine named
+// "default" that started last, so a context reused after others started would ask theirs
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:idea-to-service-application-test;DB_CLOSE_DELAY=-1",
+		properties = { "spring.datasource.url=jdbc:h2:mem:side-doors-test;DB_CLOSE_DELAY=-1",
 				"camunda.bpm.job-execution.wait-time-in-millis=100", "camunda.bpm.job-execution.max-wait=500",
 				"spring.mail.port=3026" })
 @ActiveProfiles("demo")
