@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import city.ideatoservice.process.JsonVariables;
@@ -33,6 +35,7 @@ import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
@@ -41,6 +44,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -78,6 +82,13 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 					// rely on checked values
 					userTask.getTaskDefinition()
 						.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> completing(task, form));
+					// resolving a delegated task (with variables) is a submission too
+					userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, task -> {
+						if (((TaskEntity) task).getPropertyChanges().containsKey(TaskEntity.DELEGATION)
+								&& ((TaskEntity) task).getDelegationState() == DelegationState.RESOLVED) {
+							completing(task, form);
+						}
+					});
 				}
 			}
 
@@ -96,8 +107,16 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 
 	private void completing(DelegateTask task, FormDefinition definition) {
 		TaskEntity entity = (TaskEntity) task;
+		// first of all listeners: what is written now was written by the submission
+		Set<String> submitted = writtenNow(entity);
 		CamundaForm form = form(entity.getProcessDefinition().getDeploymentId(), definition, task);
 		FormValidator.Result result = validator.validate(form, task.getVariables());
+		for (String key : submitted) {
+			if (!result.editable().contains(key) && !result.hidden().contains(key)) {
+				throw new FormFieldValidationException(key,
+						"'" + key + "' is not a field of the form '" + task.getName() + "' you may fill in.");
+			}
+		}
 		for (String key : result.hidden()) {
 			if (writtenNow(entity, key)) {
 				task.removeVariable(key);
@@ -141,12 +160,36 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 	}
 
 	/**
+	 * The variables of the task and its executions written in this command: at the start
+	 * of the complete event, the submission's (the model's listeners have not run yet).
+	 */
+	private static Set<String> writtenNow(TaskEntity task) {
+		Set<String> names = new TreeSet<>();
+		List<AbstractVariableScope> scopes = new ArrayList<>();
+		scopes.add(task);
+		for (ExecutionEntity execution = task.getExecution(); execution != null; execution = execution.getParent()) {
+			scopes.add(execution);
+		}
+		for (AbstractVariableScope scope : scopes) {
+			for (CoreVariableInstance variable : scope.getVariableInstancesLocal()) {
+				if (writtenNow(variable)) {
+					names.add(variable.getName());
+				}
+			}
+		}
+		return names;
+	}
+
+	/**
 	 * Whether this submission wrote the variable. A hidden field's value typed in this
 	 * submission is taken back; a value the process had before (a proposal the form
 	 * merely hides) stays.
 	 */
 	private static boolean writtenNow(AbstractVariableScope scope, String name) {
-		CoreVariableInstance variable = scope.getVariableInstance(name);
+		return writtenNow(scope.getVariableInstance(name));
+	}
+
+	private static boolean writtenNow(CoreVariableInstance variable) {
 		if (!(variable instanceof VariableInstanceEntity entity)) {
 			return variable != null;
 		}

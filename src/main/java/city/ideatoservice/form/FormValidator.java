@@ -84,9 +84,11 @@ public final class FormValidator {
 
 	/**
 	 * What a submission must not keep: the keys of hidden fields, and dynamic lists
-	 * without the hidden fields of their entries.
+	 * without the hidden fields of their entries; and the keys the person may fill in
+	 * (shown, neither disabled nor read-only; a dynamic list by its path).
 	 */
-	public record Result(Set<String> hidden, Map<String, List<Map<String, Object>>> cleanedLists) {
+	public record Result(Set<String> hidden, Map<String, List<Map<String, Object>>> cleanedLists,
+			Set<String> editable) {
 	}
 
 	/**
@@ -100,7 +102,7 @@ public final class FormValidator {
 		Set<String> hidden = new LinkedHashSet<>();
 		Map<String, List<Map<String, Object>>> cleaned = new LinkedHashMap<>();
 		check.components(form.components(), root, hidden, cleaned);
-		return new Result(hidden, cleaned);
+		return new Result(hidden, cleaned, check.editable);
 	}
 
 	/**
@@ -195,6 +197,11 @@ public final class FormValidator {
 
 		private final CamundaForm form;
 
+		/**
+		 * Keys of the form's own data (not of a dynamic list's entries) one may fill in.
+		 */
+		private final Set<String> editable = new LinkedHashSet<>();
+
 		Check(CamundaForm form) {
 			this.form = form;
 		}
@@ -220,10 +227,16 @@ public final class FormValidator {
 				components(component.path("components"), scope, hidden, cleaned);
 			}
 			else if ("dynamiclist".equals(type)) {
+				if (scope.listKey() == null) {
+					editable.add(component.path("path").asText());
+				}
 				list(component, scope, cleaned);
 			}
 			else if (INPUTS.contains(type) && component.hasNonNull("key")
 					&& !component.path("key").asText().contains(".")) {
+				if (scope.listKey() == null) {
+					editable.add(component.path("key").asText());
+				}
 				field(component, scope);
 			}
 		}

@@ -9,8 +9,11 @@ import city.ideatoservice.organisation.Groups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -23,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups of DOMAIN.md and what each may do, at every start and idempotently.
- * Tasks need no grant: a group named as a task's candidate may see and complete it
- * (Camunda's default task permission).
+ * Tasks need no grant: a group named as a task's candidate may see, claim and complete it
+ * (Camunda's default task permission, TASK_WORK in application.yml: not UPDATE, which
+ * would let it change the task's variables and who works on it).
  */
 @Component
 public class IdentitySetup {
@@ -74,11 +78,18 @@ public class IdentitySetup {
 		// (Cockpit)
 		grant(Groups.PROCESS_DESIGNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
-		grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-		grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_INSTANCE, "*", Permissions.ALL);
+		// no task work and no changes to running ideas (ALL in earlier releases): they
+		// read, and migrate
+		grantExactly(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.DELETE,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+				ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+		grantExactly(Groups.PROCESS_DESIGNERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
 		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
 		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
-		grant(Groups.PROCESS_DESIGNERS, Resources.BATCH, "*", Permissions.ALL);
+		grantExactly(Groups.PROCESS_DESIGNERS, Resources.BATCH, "*", BatchPermissions.READ,
+				BatchPermissions.READ_HISTORY, BatchPermissions.UPDATE, BatchPermissions.DELETE,
+				BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
 		log.info("Groups and authorizations of Idea to Service are in place ({} groups)",
 				Groups.all(departments).size());
 	}
@@ -91,6 +102,39 @@ public class IdentitySetup {
 		group.setName(name);
 		group.setType("WORKFLOW");
 		identityService.saveGroup(group);
+	}
+
+	/**
+	 * Grants these permissions and no others (taking back what an earlier release gave).
+	 */
+	void grantExactly(String group, Resource resource, String resourceId, Permission... permissions) {
+		grant(group, resource, resourceId, permissions);
+		Authorization authorization = authorizationService.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.list()
+			.stream()
+			.filter(a -> a.getAuthorizationType() == AUTH_TYPE_GRANT)
+			.findFirst()
+			.orElseThrow();
+		List<Permission> wanted = List.of(permissions);
+		Permission[] granted = authorization.getPermissions(permissions);
+		if (granted.length != wanted.size() || authorization.isPermissionGranted(Permissions.ALL)
+				|| List.of(authorization.getPermissions(allOf(resource))).stream().anyMatch(p -> !wanted.contains(p))) {
+			authorization.setPermissions(permissions);
+			authorizationService.saveAuthorization(authorization);
+		}
+	}
+
+	private static Permission[] allOf(Resource resource) {
+		if (resource == Resources.PROCESS_DEFINITION) {
+			return ProcessDefinitionPermissions.values();
+		}
+		if (resource == Resources.PROCESS_INSTANCE) {
+			return ProcessInstancePermissions.values();
+		}
+		return resource == Resources.BATCH ? BatchPermissions.values() : Permissions.values();
 	}
 
 	void grant(String group, Resource resource, String resourceId, Permission... permissions) {
