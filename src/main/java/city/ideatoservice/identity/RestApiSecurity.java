@@ -54,7 +54,13 @@ class RestApiSecurity {
 			new Door("process instance deletion", "DELETE", "/process-instance/[^/]+"),
 			new Door("process instance deletion", "POST", "/process-instance/delete(-historic-query-based)?"),
 			new Door("messages and signals", "POST",
-					"/(message|signal|execution/[^/]+/(signal|messageSubscriptions/[^/]+/trigger))"));
+					"/(message|signal|execution/[^/]+/(signal|messageSubscriptions/[^/]+/trigger))"),
+			// the models ship with the application and are reviewed like code: no
+			// deployment
+			// over HTTP, which would also run any expression a model carries on the
+			// server
+			new Door("deployments", "POST", "/deployment/(create|[^/]+/redeploy)"),
+			new Door("deployments", "DELETE", "/deployment/[^/]+"));
 
 	/** A refused door: its methods and path, matched without case (Jersey's paths). */
 	record Door(String what, Pattern methods, Pattern path) {

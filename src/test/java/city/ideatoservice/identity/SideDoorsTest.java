@@ -285,6 +285,10 @@ class SideDoorsTest {
 				Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", "Task_ApproveService"))),
 				instance)
 			.status()).isEqualTo(403);
+		// models are deployed with the application, not over HTTP (finding 6: an
+		// expression
+		// in a deployed model runs on the server)
+		assertThat(send("desi", HttpMethod.POST, "/deployment/create", Map.of()).status()).isEqualTo(403);
 		// nobody on staff sends the processes messages (the portal does, in Java)
 		assertThat(send("inno", HttpMethod.POST, "/message", Map.of("messageName", "IdeaWithdrawn")).status())
 			.isEqualTo(403);
@@ -325,6 +329,10 @@ class SideDoorsTest {
 		assertThat(RestApiSecurity.sideDoor("POST", "/task/1/submit-form")).isEmpty();
 		assertThat(RestApiSecurity.sideDoor("POST", "/task/1/claim")).isEmpty();
 		assertThat(RestApiSecurity.sideDoor("POST", "/process-instance")).isEmpty();
+		assertThat(RestApiSecurity.sideDoor("POST", "/deployment/create")).isPresent();
+		assertThat(RestApiSecurity.sideDoor("POST", "/engine/default/deployment/1/redeploy/")).isPresent();
+		assertThat(RestApiSecurity.sideDoor("DELETE", "/deployment/1")).isPresent();
+		assertThat(RestApiSecurity.sideDoor("GET", "/deployment/1/resources")).isEmpty();
 	}
 
 }
