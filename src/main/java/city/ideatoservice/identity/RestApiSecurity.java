@@ -43,6 +43,8 @@ class RestApiSecurity {
 	 * not changed, deleted or sent messages by hand. Method and path inside the REST API,
 	 * of the default engine or a named one, with or without a trailing slash.
 	 */
+	static final String SHIPPED = "the models are deployed with the application";
+
 	static final List<Door> SIDE_DOORS = List.of(
 			new Door("task variables", "PUT|POST|DELETE", "/task/[^/]+/(variables|localVariables)(/.*)?"),
 			new Door("errors and escalations on tasks", "POST", "/task/[^/]+/(bpmnError|bpmnEscalation)"),
@@ -59,15 +61,19 @@ class RestApiSecurity {
 			// deployment
 			// over HTTP, which would also run any expression a model carries on the
 			// server
-			new Door("deployments", "POST", "/deployment/(create|[^/]+/redeploy)"),
-			new Door("deployments", "DELETE", "/deployment/[^/]+"));
+			new Door("deployments", "POST", "/deployment/(create|[^/]+/redeploy)", SHIPPED),
+			new Door("deployments", "DELETE", "/deployment/[^/]+", SHIPPED));
 
 	/** A refused door: its methods and path, matched without case (Jersey's paths). */
-	record Door(String what, Pattern methods, Pattern path) {
+	record Door(String what, Pattern methods, Pattern path, String instead) {
 
 		Door(String what, String methods, String path) {
+			this(what, methods, path, "use the task's form");
+		}
+
+		Door(String what, String methods, String path, String instead) {
 			this(what, Pattern.compile(methods),
-					Pattern.compile("(/engine/[^/]+)?" + path + "/*", Pattern.CASE_INSENSITIVE));
+					Pattern.compile("(/engine/[^/]+)?" + path + "/*", Pattern.CASE_INSENSITIVE), instead);
 		}
 
 		boolean matches(String method, String pathInfo) {
@@ -155,7 +161,7 @@ class RestApiSecurity {
 						response.setCharacterEncoding("UTF-8");
 						response.getWriter()
 							.write("{\"type\":\"AuthorizationException\",\"message\":\"Only an administrator may change "
-									+ door.get().what() + " through the API; use the task's form.\"}");
+									+ door.get().what() + " through the API; " + door.get().instead() + ".\"}");
 					}
 				});
 		registration.addUrlPatterns("/engine-rest/*", webapps + "/api/engine/*");
