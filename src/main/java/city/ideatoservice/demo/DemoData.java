@@ -68,7 +68,8 @@ public class DemoData {
 			new String[] { "cora", "Cora", "Mills", "communications" },
 			new String[] { "clerk", "Clara", "Kerr", "council-clerks" },
 			new String[] { "mayor", "Mara", "Yilmaz", "mayors-office" },
-			new String[] { "desi", "Desmond", "Igwe", "process-designers" });
+			new String[] { "desi", "Desmond", "Igwe", "process-designers" },
+			new String[] { "olga", "Olga", "Berg", "operators" });
 
 	private final IdentityService identityService;
 

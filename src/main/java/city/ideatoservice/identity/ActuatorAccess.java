@@ -25,9 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class ActuatorAccess {
 
-	/** The operators' group (jobs, incidents, metrics). */
-	static final String OPERATORS = "operators";
-
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> actuatorAccessFilter(ProcessEngine engine,
 			@Value("${management.endpoints.web.base-path:/actuator}") String basePath) {
@@ -54,7 +51,7 @@ class ActuatorAccess {
 							.list()
 							.stream()
 							.anyMatch(group -> Groups.CAMUNDA_ADMIN.equals(group.getId())
-									|| OPERATORS.equals(group.getId()));
+									|| Groups.OPERATORS.equals(group.getId()));
 						if (!operator) {
 							response.sendError(HttpServletResponse.SC_FORBIDDEN);
 							return;

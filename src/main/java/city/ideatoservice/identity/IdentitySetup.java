@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Creates the groups of DOMAIN.md and what each may do, at every start and idempotently.
  * Tasks need no grant: a group named as a task's candidate may see, claim and complete it
  * (Camunda's default task permission, TASK_WORK in application.yml: not UPDATE, which
- * would let it change the task's variables and who works on it).
+ * would let it change the task's variables and who works on it), and read the idea the
+ * task belongs to (IdeaReadAuthorizations).
  */
 @Component
 public class IdentitySetup {
@@ -60,13 +61,12 @@ public class IdentitySetup {
 		}
 		for (String group : Groups.all(departments)) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			// forms and diagrams of the tasks they work on; the idea's reference and
-			// title on every task card (the
-			// Tasklist reads them as process variables); names of colleagues. Citizens'
-			// personal data is never in
-			// variables, so reading them shows a civil servant nothing private.
-			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE);
+			// the forms and diagrams of the models; which ideas a group reads follows
+			// from
+			// its tasks (IdeaReadAuthorizations), but for the groups that need every idea
+			grantExactly(group, Resources.PROCESS_DEFINITION, "*", definitionPermissions(group));
 			grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+			// colleagues' names (people are picked by name)
 			grant(group, Resources.USER, "*", Permissions.READ);
 			grant(group, Resources.GROUP, "*", Permissions.READ);
 		}
@@ -74,24 +74,47 @@ public class IdentitySetup {
 		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_DEFINITION, "idea-to-service", Permissions.READ,
 				Permissions.CREATE_INSTANCE);
 		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-		// only process designers deploy models and move running ideas to a new version
-		// (Cockpit)
+		// process designers read the models and running ideas in Cockpit and move them to
+		// a new version; no task work, no changes to running ideas, no deployment over
+		// HTTP (RestApiSecurity: the models ship with the application)
 		grant(Groups.PROCESS_DESIGNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-		grant(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
-		// no task work and no changes to running ideas (ALL in earlier releases): they
-		// read, and migrate
-		grantExactly(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-				ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.DELETE,
-				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-				ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+		grantExactly(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, "*", Permissions.READ);
 		grantExactly(Groups.PROCESS_DESIGNERS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
-		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+		grantExactly(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
 		grantExactly(Groups.PROCESS_DESIGNERS, Resources.BATCH, "*", BatchPermissions.READ,
 				BatchPermissions.READ_HISTORY, BatchPermissions.UPDATE, BatchPermissions.DELETE,
 				BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
+		// operators watch incidents in Cockpit, retry failed jobs (one, per job
+		// definition or as a batch) and resolve incidents (which Camunda counts as an
+		// UPDATE of the instance; its variables stay closed by RestApiSecurity)
+		grant(Groups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grantExactly(Groups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+		grantExactly(Groups.OPERATORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
+				ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.UPDATE);
+		grantExactly(Groups.OPERATORS, Resources.BATCH, "*", BatchPermissions.READ, BatchPermissions.READ_HISTORY,
+				BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
 		log.info("Groups and authorizations of Idea to Service are in place ({} groups)",
 				Groups.all(departments).size());
+	}
+
+	/**
+	 * On every model: READ (forms, diagrams, start forms). Every idea, running and in
+	 * history, only for the groups whose job spans them all: the innovation office, which
+	 * owns the pipeline, process designers and operators (Cockpit).
+	 */
+	static Permission[] definitionPermissions(String group) {
+		return switch (group) {
+			case Groups.INNOVATION_OFFICE -> new Permission[] { ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY };
+			case Groups.PROCESS_DESIGNERS ->
+				new Permission[] { ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+						ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.MIGRATE_INSTANCE };
+			case Groups.OPERATORS -> new Permission[] { ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+					ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.UPDATE_INSTANCE };
+			default -> new Permission[] { ProcessDefinitionPermissions.READ };
+		};
 	}
 
 	private void createGroup(String id, String name) {

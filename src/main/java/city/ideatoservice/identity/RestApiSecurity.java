@@ -57,23 +57,34 @@ class RestApiSecurity {
 			new Door("process instance deletion", "POST", "/process-instance/delete(-historic-query-based)?"),
 			new Door("messages and signals", "POST",
 					"/(message|signal|execution/[^/]+/(signal|messageSubscriptions/[^/]+/trigger))"),
+			// start checks the values of the start form only through submit-form; start
+			// and restart also take instructions that skip listeners and mappings
+			new Door("how a process starts", "POST",
+					"/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/(start|restart(-async)?)",
+					"use the start form"),
 			// the models ship with the application and are reviewed like code: no
-			// deployment
-			// over HTTP, which would also run any expression a model carries on the
-			// server
-			new Door("deployments", "POST", "/deployment/(create|[^/]+/redeploy)", SHIPPED),
-			new Door("deployments", "DELETE", "/deployment/[^/]+", SHIPPED));
+			// deployment over HTTP, not even by the administrator (an expression in a
+			// deployed model runs on the server)
+			new Door("deployments", "POST", "/deployment/(create|[^/]+/redeploy)", SHIPPED, true),
+			new Door("deployments", "DELETE", "/deployment/[^/]+", SHIPPED, true));
 
-	/** A refused door: its methods and path, matched without case (Jersey's paths). */
-	record Door(String what, Pattern methods, Pattern path, String instead) {
+	/**
+	 * A refused door: its methods and path, matched without case (Jersey's paths); open
+	 * to the administrator unless closed to everyone.
+	 */
+	record Door(String what, Pattern methods, Pattern path, String instead, boolean closedToAll) {
 
 		Door(String what, String methods, String path) {
 			this(what, methods, path, "use the task's form");
 		}
 
 		Door(String what, String methods, String path, String instead) {
+			this(what, methods, path, instead, false);
+		}
+
+		Door(String what, String methods, String path, String instead, boolean closedToAll) {
 			this(what, Pattern.compile(methods),
-					Pattern.compile("(/engine/[^/]+)?" + path + "/*", Pattern.CASE_INSENSITIVE), instead);
+					Pattern.compile("(/engine/[^/]+)?" + path + "/*", Pattern.CASE_INSENSITIVE), instead, closedToAll);
 		}
 
 		boolean matches(String method, String pathInfo) {
@@ -152,16 +163,19 @@ class RestApiSecurity {
 					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 							FilterChain chain) throws ServletException, IOException {
 						java.util.Optional<Door> door = sideDoor(request.getMethod(), request.getPathInfo());
-						if (door.isEmpty() || groupsOf(request, engine).contains(Groups.CAMUNDA_ADMIN)) {
+						if (door.isEmpty() || !door.get().closedToAll()
+								&& groupsOf(request, engine).contains(Groups.CAMUNDA_ADMIN)) {
 							chain.doFilter(request, response);
 							return;
 						}
 						response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 						response.setContentType("application/json");
 						response.setCharacterEncoding("UTF-8");
+						String who = door.get().closedToAll() ? "Nobody may change "
+								: "Only an administrator may change ";
 						response.getWriter()
-							.write("{\"type\":\"AuthorizationException\",\"message\":\"Only an administrator may change "
-									+ door.get().what() + " through the API; " + door.get().instead() + ".\"}");
+							.write("{\"type\":\"AuthorizationException\",\"message\":\"" + who + door.get().what()
+									+ " through the API; " + door.get().instead() + ".\"}");
 					}
 				});
 		registration.addUrlPatterns("/engine-rest/*", webapps + "/api/engine/*");

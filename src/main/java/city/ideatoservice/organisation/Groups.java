@@ -29,6 +29,8 @@ public final class Groups {
 
 	public static final String PROCESS_DESIGNERS = "process-designers";
 
+	public static final String OPERATORS = "operators";
+
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
 
 	/** Groups that are not departments, with the names people see in Admin. */
@@ -37,7 +39,7 @@ public final class Groups {
 			new String[] { LEGAL, "Legal" }, new String[] { IT, "IT" },
 			new String[] { PRIVACY_OFFICE, "Privacy office" }, new String[] { COMMUNICATIONS, "Communications" },
 			new String[] { COUNCIL_CLERKS, "Council clerks" }, new String[] { MAYORS_OFFICE, "Mayor's office" },
-			new String[] { PROCESS_DESIGNERS, "Process designers" });
+			new String[] { PROCESS_DESIGNERS, "Process designers" }, new String[] { OPERATORS, "Operators" });
 
 	private Groups() {
 	}

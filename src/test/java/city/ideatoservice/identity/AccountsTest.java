@@ -235,7 +235,7 @@ class AccountsTest {
 
 	@Test
 	void metricsNeedAnOperatorAndHealthNobody() throws Exception {
-		user("otto", ActuatorAccess.OPERATORS);
+		user("otto", Groups.OPERATORS);
 		user("ines", Groups.INNOVATION_OFFICE);
 		LoopbackClient client = at("127.0.0.70");
 

@@ -1,22 +1,22 @@
 package city.ideatoservice.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static city.ideatoservice.identity.DemoRest.form;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import city.ideatoservice.identity.DemoRest.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
@@ -41,110 +41,43 @@ class SideDoorsTest {
 	@Autowired
 	ObjectMapper json;
 
-	RestClient portal() {
-		return RestClient.create("http://localhost:" + port);
-	}
+	DemoRest api;
 
-	RestClient as(String user) {
-		return RestClient.builder()
-			.baseUrl("http://localhost:" + port + "/engine-rest")
-			.defaultHeaders(headers -> headers.setBasicAuth(user, "demo"))
-			.build();
-	}
-
-	record Answer(int status, JsonNode body) {
+	@BeforeEach
+	void api() {
+		api = new DemoRest(port, json);
 	}
 
 	Answer send(String user, HttpMethod method, String uri, Object body, Object... uriVariables) {
-		RestClient.RequestBodySpec request = as(user).method(method).uri(uri, uriVariables);
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body);
-		}
-		return request.exchange((req, response) -> {
-			byte[] content = response.getBody().readAllBytes();
-			return new Answer(response.getStatusCode().value(),
-					content.length == 0 ? json.nullNode() : json.readTree(content));
-		});
+		return api.send(user, method, uri, body, uriVariables);
 	}
 
-	/** Values as Tasklist submits a Camunda Form: primitives without a type. */
-	static Map<String, Object> form(Object... keyValues) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) {
-			Object value = keyValues[i + 1];
-			variables.put((String) keyValues[i], value instanceof Map<?, ?> typed ? typed : Map.of("value", value));
-		}
-		return Map.of("variables", variables);
+	RestClient as(String user) {
+		return api.as(user);
 	}
 
-	/** An idea from the portal: its reference and tracking code. */
 	String[] newIdea(String title) {
-		JsonNode submitted = portal().post()
-			.uri("/api/ideas")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("title", title, "description", "A description of " + title + ".", "theme", "CULTURE", "reach",
-					"DISTRICT"))
-			.retrieve()
-			.body(JsonNode.class);
-		return new String[] { submitted.path("reference").asText(), submitted.path("trackingCode").asText() };
+		return api.newIdea(title);
 	}
 
 	String status(String trackingCode) {
-		return portal().get()
-			.uri("/api/ideas/tracking/{code}", trackingCode)
-			.retrieve()
-			.body(JsonNode.class)
-			.path("status")
-			.asText();
+		return api.status(trackingCode);
 	}
 
 	JsonNode taskOf(String user, String reference, String formKey) {
-		JsonNode[] found = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-			found[0] = null;
-			for (JsonNode task : as(user).get()
-				.uri("/task?processInstanceBusinessKey={ref}", reference)
-				.retrieve()
-				.body(JsonNode.class)) {
-				if (formKey.equals(task.path("camundaFormRef").path("key").asText())) {
-					found[0] = task;
-				}
-			}
-			assertThat(found[0]).as("task with form %s for %s", formKey, user).isNotNull();
-		});
-		return found[0];
+		return api.taskOf(user, reference, formKey);
 	}
 
 	String taskId(String user, String reference, String formKey) {
-		return taskOf(user, reference, formKey).path("id").asText();
-	}
-
-	void submit(String user, String reference, String formKey, Map<String, Object> form) {
-		Answer answer = send(user, HttpMethod.POST, "/task/{id}/submit-form", form, taskId(user, reference, formKey));
-		assertThat(answer.status()).as("%s submits %s: %s", user, formKey, answer.body()).isEqualTo(204);
+		return api.taskId(user, reference, formKey);
 	}
 
 	JsonNode variable(String user, String taskId, String name) {
-		return send(user, HttpMethod.GET, "/task/{id}/variables/{name}", null, taskId, name).body();
+		return api.variable(user, taskId, name);
 	}
 
-	/** An idea screened and co-designed, asking for this prototype budget in euros. */
 	String[] asksForFunding(String title, int euros) {
-		String[] idea = newIdea(title);
-		String ref = idea[0];
-		submit("inno", ref, "screen-idea", form("screeningDecision", "ACCEPT", "category", "CULTURE", "priority",
-				"NORMAL", "sponsorDepartment", "dept-culture"));
-		submit("inno", ref, "assign-champion", form("champion", "champ", "sponsorDepartment", "dept-culture"));
-		submit("champ", ref, "plan-codesign-session",
-				form("sessionFormat", "WORKSHOP", "sessionDate", LocalDate.now().plusDays(7).toString(), "sessionPlace",
-						"Library", "sessionParticipants", "Neighbours"));
-		submit("champ", ref, "record-codesign-outcome",
-				form("codesignOutcome", "VIABLE", "objectives", "Twelve sessions a year", "milestones",
-						Map.of("type", "Json", "value",
-								"[{\"title\":\"First\",\"dueDate\":\"" + LocalDate.now().plusDays(60) + "\"}]"),
-						"datasets", Map.of("type", "Json", "value", "[]"), "fundingSource", "NEW_FUNDING",
-						"estimatedBudget", euros));
-		return idea;
+		return api.asksForFunding(title, euros);
 	}
 
 	// ---- finding 1: a completed task writes only its form's editable fields
