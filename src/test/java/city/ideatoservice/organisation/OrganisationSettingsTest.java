@@ -58,9 +58,9 @@ class OrganisationSettingsTest {
 			assertThat(bean.stewardsOf("dept-culture")).isEqualTo("data-stewards-culture");
 			assertThat(bean.byAnyGroup("heads-urban-planning")).map(Department::group).hasValue("dept-urban-planning");
 			assertThat(Groups.all(bean))
-				.contains("innovation-office", "dept-mobility", "data-stewards-mobility", "heads-mobility",
+				.contains("innovation-office", "operators", "dept-mobility", "data-stewards-mobility", "heads-mobility",
 						"heads-culture")
-				.hasSize(10 + 3 * 5);
+				.hasSize(11 + 3 * 5);
 		});
 	}
 
