@@ -11,15 +11,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The yardstick of the lifecycle benchmark, run in its own JVM on the bare app's
- * classpath: the bare app's engine (no web server), a process of as many user tasks in a
+ * classpath: the bare app (its web server idle, as the application's is), a process of as many user tasks in a
  * row as an idea's lifecycle has, every task completed through the form service as the
- * application's are, the job executor idle as in the application's run. Writes one JSON
+ * application's are, the job executor off as in the application's run. Writes one JSON
  * object to the result file.
  * <p>
  * Arguments: result file, data folder, user tasks per process, warm-up processes,
@@ -37,10 +36,8 @@ public final class BareLifecycle {
 		int warmup = Integer.parseInt(args[3]);
 		int measured = Integer.parseInt(args[4]);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BareCamundaApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties("bare.data-dir=" + dataDir, "logging.level.root=WARN",
-					"camunda.bpm.job-execution.enabled=false")
-			.run()) {
+			.run("--bare.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN",
+					"--camunda.bpm.job-execution.enabled=false")) {
 			ProcessEngine engine = context.getBean(ProcessEngine.class);
 			engine.getRepositoryService()
 				.createDeployment()

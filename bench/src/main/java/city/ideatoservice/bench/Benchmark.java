@@ -62,17 +62,18 @@ public final class Benchmark {
 		boolean full = "full".equals(name);
 		size.put("size", name);
 		size.put("lifecycleWarmup", full ? "3" : "1");
-		size.put("lifecycles", full ? "20" : "2");
-		size.put("workingSet", full ? "200" : "20");
-		size.put("small", full ? "1000" : "100");
-		size.put("large", full ? "100000" : "400");
+		size.put("lifecycles", full ? "20" : "1");
+		size.put("workingSet", full ? "200" : "10");
+		size.put("small", full ? "1000" : "50");
+		size.put("large", full ? "100000" : "100");
 		size.put("threads", "2");
-		size.put("queryWarmup", full ? "100" : "10");
-		size.put("queries", full ? "300" : "30");
-		size.put("httpWarmup", full ? "1000" : "50");
-		size.put("httpPerLevel", full ? "3000" : "100");
+		size.put("queryWarmup", full ? "100" : "5");
+		size.put("queries", full ? "300" : "10");
+		size.put("httpWarmup", full ? "1000" : "20");
+		size.put("httpPerLevel", full ? "3000" : "30");
 		size.put("clients", "8,32,64");
-		size.put("ideasForMemory", full ? "10000" : "400");
+		size.put("ideasForMemory", full ? "10000" : "100");
+		size.put("phases", "lifecycle,servers,scale");
 		return size;
 	}
 
@@ -90,10 +91,18 @@ public final class Benchmark {
 		return options;
 	}
 
-	/** Arguments: size (smoke or full), Maven's home, whether Maven is offline, overrides. */
+	/**
+	 * Arguments: size=smoke or size=full, maven=Maven's home, offline=true if Maven is,
+	 * then any figure of the size to override (large=20000).
+	 */
 	public static void main(String[] args) throws Exception {
-		Map<String, String> size = sizes(args[0]);
-		size.putAll(options(java.util.Arrays.copyOfRange(args, 3, args.length)));
+		Map<String, String> arguments = options(args);
+		Map<String, String> size = sizes(arguments.remove("size"));
+		String maven = arguments.remove("maven");
+		boolean offline = Boolean.parseBoolean(arguments.remove("offline"));
+		size.putAll(arguments);
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		Thread purge = new Thread(() -> {
@@ -113,7 +122,7 @@ public final class Benchmark {
 		purge.setDaemon(true);
 		purge.start();
 		try {
-			new Benchmark(size, smtp.getSmtp().getPort()).run(args[1], Boolean.parseBoolean(args[2]));
+			new Benchmark(size, smtp.getSmtp().getPort()).run(maven, offline);
 		}
 		finally {
 			smtp.stop();
@@ -132,12 +141,37 @@ public final class Benchmark {
 				+ Files.readString(out.getParent().resolve("bench-runtime.classpath")).trim();
 		String benchClasspath = System.getProperty("java.class.path");
 
+		List<String> phases = List.of(size.get("phases").split(","));
+		if (phases.contains("lifecycle")) {
+			lifecycle(results, benchClasspath, bareClasspath);
+		}
+		if (phases.contains("servers")) {
+			servers(results, oursClasspath, bareClasspath);
+		}
+		if (phases.contains("scale")) {
+			System.out.println("bench: 3. scale");
+			JsonNode scale = runChild("ours-scale", benchClasspath, OursEngineBench.class.getName(), "phase=scale");
+			results.put("scale", Report.scale(scale.path("scale")));
+		}
+		results.put("machineAfter", machine());
+
+		Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(results));
+		System.out.println();
+		System.out.println(Report.table(JSON.valueToTree(results)));
+		System.out.println("bench: written " + out.resolve("results.json"));
+	}
+
+	private void lifecycle(Map<String, Object> results, String benchClasspath, String bareClasspath)
+			throws Exception {
 		System.out.println("bench: 1. lifecycles");
 		JsonNode ours = runChild("ours-lifecycle", benchClasspath, OursEngineBench.class.getName(), "phase=lifecycle");
 		int tasksPerLifecycle = ours.path("lifecycle").path("tasksPerLifecycle").asInt();
 		JsonNode bare = runBareLifecycle(bareClasspath, tasksPerLifecycle);
 		results.put("lifecycle", Report.lifecycle(ours.path("lifecycle"), bare));
+	}
 
+	private void servers(Map<String, Object> results, String oursClasspath, String bareClasspath)
+			throws Exception {
 		System.out.println("bench: 2 and 4. submissions over HTTP, start-up and memory");
 		Map<String, Object> bareServer = server("bare", bareClasspath, "bench.bare.BareCamundaApplication", Map.of(),
 				List.of("--bare.data-dir=" + out.resolve("bare-server").toAbsolutePath(),
@@ -153,16 +187,6 @@ public final class Benchmark {
 						"--logging.level.city.ideatoservice.IdeaToServiceApplication=INFO"));
 		results.put("submissions", Report.submissions(JSON.valueToTree(oursServer), JSON.valueToTree(bareServer)));
 		results.put("startup", Report.startup(JSON.valueToTree(oursServer), JSON.valueToTree(bareServer)));
-
-		System.out.println("bench: 3. scale");
-		JsonNode scale = runChild("ours-scale", benchClasspath, OursEngineBench.class.getName(), "phase=scale");
-		results.put("scale", Report.scale(scale.path("scale")));
-		results.put("machineAfter", machine());
-
-		Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(results));
-		System.out.println();
-		System.out.println(Report.table(JSON.valueToTree(results)));
-		System.out.println("bench: written " + out.resolve("results.json"));
 	}
 
 	/** The bare app compiled and its classpath resolved by Maven (bench/bare-app). */

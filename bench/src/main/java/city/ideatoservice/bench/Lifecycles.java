@@ -291,8 +291,8 @@ final class Lifecycles {
 			IdentityService identity = engine.getIdentityService();
 			if (identity.createUserQuery().userId(id).count() == 0) {
 				User user = identity.newUser(id);
-				user.setFirstName("Bench");
-				user.setLastName(id);
+				user.setFirstName("Benchmark");
+				user.setLastName("User");
 				user.setPassword(PASSWORD);
 				identity.saveUser(user);
 				if (identity.createGroupQuery().groupId(group).count() == 0) {

@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class OursEngineBench {
 
-	static final String ADMIN_PASSWORD = "Bench-Admin-Passw0rd!";
+	static final String ADMIN_PASSWORD = "Str0ng-Bench-Passw0rd!";
 
 	private OursEngineBench() {
 	}
