@@ -16,10 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The yardstick of the lifecycle benchmark, run in its own JVM on the bare app's
- * classpath: the bare app (its web server idle, as the application's is), a process of as many user tasks in a
- * row as an idea's lifecycle has, every task completed through the form service as the
- * application's are, the job executor off as in the application's run. Writes one JSON
- * object to the result file.
+ * classpath: the bare app (its web server idle, as the application's is), a process of as
+ * many user tasks in a row as an idea's lifecycle has, every task completed through the
+ * form service as the application's are, the job executor off as in the application's
+ * run. Writes one JSON object to the result file.
  * <p>
  * Arguments: result file, data folder, user tasks per process, warm-up processes,
  * measured processes.
@@ -35,9 +35,9 @@ public final class BareLifecycle {
 		int tasksPerProcess = Integer.parseInt(args[2]);
 		int warmup = Integer.parseInt(args[3]);
 		int measured = Integer.parseInt(args[4]);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BareCamundaApplication.class)
-			.run("--bare.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN",
-					"--camunda.bpm.job-execution.enabled=false")) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BareCamundaApplication.class).run(
+				"--bare.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN",
+				"--camunda.bpm.job-execution.enabled=false")) {
 			ProcessEngine engine = context.getBean(ProcessEngine.class);
 			engine.getRepositoryService()
 				.createDeployment()
@@ -60,7 +60,10 @@ public final class BareLifecycle {
 		}
 	}
 
-	/** Starts one process and completes its tasks one by one, each found as Tasklist finds it. */
+	/**
+	 * Starts one process and completes its tasks one by one, each found as Tasklist finds
+	 * it.
+	 */
 	private static int lifecycle(ProcessEngine engine, String businessKey) {
 		engine.getRuntimeService().startProcessInstanceByKey("bare-lifecycle", businessKey);
 		int completed = 0;

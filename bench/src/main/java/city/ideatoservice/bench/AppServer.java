@@ -122,8 +122,8 @@ final class AppServer implements AutoCloseable {
 	}
 
 	/**
-	 * Heap in use after a full collection (the live data), the metaspace, and the process'
-	 * resident memory, in megabytes.
+	 * Heap in use after a full collection (the live data), the metaspace, and the
+	 * process' resident memory, in megabytes.
 	 */
 	Memory memory() throws Exception {
 		jcmd("GC.run");

@@ -161,8 +161,7 @@ public final class Benchmark {
 		System.out.println("bench: written " + out.resolve("results.json"));
 	}
 
-	private void lifecycle(Map<String, Object> results, String benchClasspath, String bareClasspath)
-			throws Exception {
+	private void lifecycle(Map<String, Object> results, String benchClasspath, String bareClasspath) throws Exception {
 		System.out.println("bench: 1. lifecycles");
 		JsonNode ours = runChild("ours-lifecycle", benchClasspath, OursEngineBench.class.getName(), "phase=lifecycle");
 		int tasksPerLifecycle = ours.path("lifecycle").path("tasksPerLifecycle").asInt();
@@ -170,8 +169,7 @@ public final class Benchmark {
 		results.put("lifecycle", Report.lifecycle(ours.path("lifecycle"), bare));
 	}
 
-	private void servers(Map<String, Object> results, String oursClasspath, String bareClasspath)
-			throws Exception {
+	private void servers(Map<String, Object> results, String oursClasspath, String bareClasspath) throws Exception {
 		System.out.println("bench: 2 and 4. submissions over HTTP, start-up and memory");
 		Map<String, Object> bareServer = server("bare", bareClasspath, "bench.bare.BareCamundaApplication", Map.of(),
 				List.of("--bare.data-dir=" + out.resolve("bare-server").toAbsolutePath(),
@@ -181,7 +179,8 @@ public final class Benchmark {
 						OursEngineBench.ADMIN_PASSWORD),
 				List.of("--idea-to-service.data-dir=" + out.resolve("ours-server").toAbsolutePath(),
 						"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-						// one client address sends all: the limits per address are not what
+						// one client address sends all: the limits per address are not
+						// what
 						// is measured
 						"--idea-to-service.rate-limits.submissions.requests=1000000000",
 						"--logging.level.city.ideatoservice.IdeaToServiceApplication=INFO"));
@@ -245,25 +244,28 @@ public final class Benchmark {
 		args.add("--logging.level.root=WARN");
 		boolean isOurs = "ours".equals(name);
 		String base = "http://localhost:" + port;
-		IntFunction<HttpRequest> submission = isOurs ? i -> HttpLoad
-			.json(base + "/api/ideas",
-					"{\"title\":\"Shade on square " + i + "\",\"description\":\"Trees and benches on the main square.\","
-							+ "\"theme\":\"URBAN_PLANNING\",\"reach\":\"DISTRICT\",\"name\":\"Ana Citizen\","
-							+ "\"email\":\"ana-" + i + "@example.org\"}")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.build()
-				: i -> HttpLoad.json(base + "/engine-rest/process-definition/key/bare-idea/start",
-						"{\"businessKey\":\"BARE-" + i + "\",\"variables\":{"
-								+ "\"title\":{\"value\":\"Shade on square " + i + "\",\"type\":\"String\"},"
-								+ "\"description\":{\"value\":\"Trees and benches on the main square.\",\"type\":\"String\"},"
-								+ "\"theme\":{\"value\":\"URBAN_PLANNING\",\"type\":\"String\"},"
-								+ "\"reach\":{\"value\":\"DISTRICT\",\"type\":\"String\"},"
-								+ "\"email\":{\"value\":\"ana-" + i + "@example.org\",\"type\":\"String\"}}}")
+		IntFunction<HttpRequest> submission = isOurs
+				? i -> HttpLoad
+					.json(base + "/api/ideas",
+							"{\"title\":\"Shade on square " + i
+									+ "\",\"description\":\"Trees and benches on the main square.\","
+									+ "\"theme\":\"URBAN_PLANNING\",\"reach\":\"DISTRICT\",\"name\":\"Ana Citizen\","
+									+ "\"email\":\"ana-" + i + "@example.org\"}")
+					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.build()
+				: i -> HttpLoad
+					.json(base + "/engine-rest/process-definition/key/bare-idea/start", "{\"businessKey\":\"BARE-" + i
+							+ "\",\"variables\":{" + "\"title\":{\"value\":\"Shade on square " + i
+							+ "\",\"type\":\"String\"},"
+							+ "\"description\":{\"value\":\"Trees and benches on the main square.\",\"type\":\"String\"},"
+							+ "\"theme\":{\"value\":\"URBAN_PLANNING\",\"type\":\"String\"},"
+							+ "\"reach\":{\"value\":\"DISTRICT\",\"type\":\"String\"}," + "\"email\":{\"value\":\"ana-"
+							+ i + "@example.org\",\"type\":\"String\"}}}")
 					.build();
 		int expected = isOurs ? 201 : 200;
 		Map<String, Object> server = new LinkedHashMap<>();
-		try (AppServer app = AppServer.start(name + "-server", out.resolve(name + "-server.log"), classpath,
-				mainClass, env, args)) {
+		try (AppServer app = AppServer.start(name + "-server", out.resolve(name + "-server.log"), classpath, mainClass,
+				env, args)) {
 			int[] sent = { 0 };
 			double ready = app.awaitReady(() -> {
 				try {
@@ -319,7 +321,10 @@ public final class Benchmark {
 		return i -> requests.apply(offset + i);
 	}
 
-	/** The application's jobs due now (e-mails, continuations), asked as its administrator. */
+	/**
+	 * The application's jobs due now (e-mails, continuations), asked as its
+	 * administrator.
+	 */
 	private long executableJobs(String base) throws Exception {
 		String auth = Base64.getEncoder()
 			.encodeToString(("admin:" + OursEngineBench.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -339,12 +344,13 @@ public final class Benchmark {
 		machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
 		try {
-			machine.put("cpu", Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter(line -> line.startsWith("model name"))
-				.findFirst()
-				.map(line -> line.substring(line.indexOf(':') + 1).strip())
-				.orElse("?"));
+			machine.put("cpu",
+					Files.readAllLines(Path.of("/proc/cpuinfo"))
+						.stream()
+						.filter(line -> line.startsWith("model name"))
+						.findFirst()
+						.map(line -> line.substring(line.indexOf(':') + 1).strip())
+						.orElse("?"));
 			machine.put("loadAverage", Files.readString(Path.of("/proc/loadavg")).strip());
 			machine.put("memoryGb",
 					Files.readAllLines(Path.of("/proc/meminfo"))

@@ -87,8 +87,8 @@ final class History {
 	}
 
 	/**
-	 * Finished ideas until the database holds this many: submitted, screened and rejected,
-	 * the citizen told by e-mail each time; in parallel threads.
+	 * Finished ideas until the database holds this many: submitted, screened and
+	 * rejected, the citizen told by e-mail each time; in parallel threads.
 	 */
 	void growTo(int ideas, int threads) throws Exception {
 		int missing = ideas - ideaCount();

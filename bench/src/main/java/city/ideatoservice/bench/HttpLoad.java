@@ -75,9 +75,8 @@ final class HttpLoad {
 						HttpResponse<String> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofString());
 						if (response.statusCode() != expectedStatus) {
 							if (errors.getAndIncrement() < 3) {
-								System.err.println(
-										"bench: " + response.statusCode() + " from " + httpRequest.uri() + ": "
-												+ response.body().substring(0, Math.min(300, response.body().length())));
+								System.err.println("bench: " + response.statusCode() + " from " + httpRequest.uri()
+										+ ": " + response.body().substring(0, Math.min(300, response.body().length())));
 							}
 						}
 					}

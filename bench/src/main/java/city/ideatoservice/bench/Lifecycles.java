@@ -171,9 +171,9 @@ final class Lifecycles {
 			case "screen-idea" -> form("screeningDecision", "ACCEPT", "category", "MOBILITY", "priority", "HIGH",
 					"sponsorDepartment", "dept-mobility");
 			case "assign-champion" -> form("champion", CHAMPION, "sponsorDepartment", "dept-mobility");
-			case "plan-codesign-session" -> form("sessionFormat", "LIVING_LAB", "sessionDate",
-					LocalDate.now().plusDays(7).toString(), "sessionPlace", "Bus depot", "sessionParticipants",
-					"Night workers");
+			case "plan-codesign-session" ->
+				form("sessionFormat", "LIVING_LAB", "sessionDate", LocalDate.now().plusDays(7).toString(),
+						"sessionPlace", "Bus depot", "sessionParticipants", "Night workers");
 			case "record-codesign-outcome" -> form("codesignOutcome", "VIABLE", "objectives", "500 rides a month",
 					"milestones",
 					List.of(Map.of("title", "App prototype", "dueDate", LocalDate.now().plusDays(60).toString())),
@@ -199,9 +199,9 @@ final class Lifecycles {
 			case "record-committee-review" -> form("committeeOpinion", "FAVOURABLE");
 			case "record-council-vote" ->
 				form("votesFor", 30, "votesAgainst", 8, "votesAbstain", 3, "councilVote", "ADOPTED");
-			case "issue-directives" -> form("directiveReference", "DIR-2026-301", "responsibleDepartments",
-					List.of("dept-mobility"), "directiveEffectiveDate", today, "amendedProcedure",
-					"Public transport operations manual");
+			case "issue-directives" ->
+				form("directiveReference", "DIR-2026-301", "responsibleDepartments", List.of("dept-mobility"),
+						"directiveEffectiveDate", today, "amendedProcedure", "Public transport operations manual");
 			case "announce-service" -> form("announcementType", "PRESS_CONFERENCE", "announcementDate", today,
 					"announcementLink", "https://city.example/press/night-bus");
 			case "confirm-service-launch" ->
@@ -269,7 +269,10 @@ final class Lifecycles {
 		return engine.getManagementService().createJobQuery().jobId(job.getId()).count() == 0;
 	}
 
-	/** The idea waits for a date (the council's session, the follow-up): that day has come. */
+	/**
+	 * The idea waits for a date (the council's session, the follow-up): that day has
+	 * come.
+	 */
 	private void fireNextTimer(ProcessInstance root) {
 		List<Job> timers = engine.getManagementService()
 			.createJobQuery()

@@ -16,9 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The application's side of the lifecycle and scale benchmarks, in its own JVM: the whole
  * application (H2 in a file, history level full, its real models, forms, listeners and
  * e-mails to the benchmark's SMTP server) with the job executor off, so that this thread
- * runs every job and the time measured is the work done. First full lifecycles, then
- * the history grown to the small and the large size with the queries timed at each.
- * Writes one JSON object to the result file.
+ * runs every job and the time measured is the work done. First full lifecycles, then the
+ * history grown to the small and the large size with the queries timed at each. Writes
+ * one JSON object to the result file.
  */
 public final class OursEngineBench {
 
@@ -40,14 +40,14 @@ public final class OursEngineBench {
 		int queryWarmup = Integer.parseInt(options.get("queryWarmup"));
 		int queries = Integer.parseInt(options.get("queries"));
 		Map<String, Object> out = new LinkedHashMap<>();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdeaToServiceApplication.class)
-			.run("--idea-to-service.data-dir=" + data, "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-					"--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
-					"--camunda.bpm.generic-properties.properties.enable-password-policy=true",
-					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + options.get("smtpPort"),
-					// the benchmark takes many ideas through prototype funding in one year
-					"--idea-to-service.organisation.departments.mobility.yearly-budget=999999999999",
-					"--idea-to-service.rate-limits.tracking.requests=1000000000", "--logging.level.root=WARN")) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IdeaToServiceApplication.class).run(
+				"--idea-to-service.data-dir=" + data, "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+				"--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+				"--camunda.bpm.generic-properties.properties.enable-password-policy=true",
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + options.get("smtpPort"),
+				// the benchmark takes many ideas through prototype funding in one year
+				"--idea-to-service.organisation.departments.mobility.yearly-budget=999999999999",
+				"--idea-to-service.rate-limits.tracking.requests=1000000000", "--logging.level.root=WARN")) {
 			int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 			Lifecycles lifecycles = new Lifecycles(context);
 			History history = new History(context, lifecycles, port, data.resolve("idea-to-service.mv.db"));
@@ -66,45 +66,45 @@ public final class OursEngineBench {
 
 	private static Map<String, Object> lifecycle(Lifecycles lifecycles, History history, int lifecycleWarmup,
 			int lifecycleCount) throws Exception {
-			for (int i = 0; i < lifecycleWarmup; i++) {
-				lifecycles.fullLifecycle(-1 - i);
-			}
-			Map<String, Long> before = history.sizes();
-			long cpu0 = processCpuNanos();
-			long t0 = System.nanoTime();
-			int tasks = 0;
-			for (int i = 0; i < lifecycleCount; i++) {
-				tasks += lifecycles.fullLifecycle(i);
-			}
-			double seconds = (System.nanoTime() - t0) / 1e9;
-			double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-			Map<String, Long> after = history.sizes();
-			Map<String, Object> lifecycle = new LinkedHashMap<>();
-			lifecycle.put("lifecycles", lifecycleCount);
-			lifecycle.put("tasks", tasks);
-			lifecycle.put("tasksPerLifecycle", tasks / lifecycleCount);
-			lifecycle.put("seconds", seconds);
-			lifecycle.put("cpuSeconds", cpuSeconds);
-			lifecycle.put("bytesPerLifecycle", perIdea(before, after, lifecycleCount));
-			System.out.printf("bench: %d lifecycles, %d user tasks in %.1f s (%.1f s CPU)%n", lifecycleCount, tasks,
-					seconds, cpuSeconds);
-			return lifecycle;
+		for (int i = 0; i < lifecycleWarmup; i++) {
+			lifecycles.fullLifecycle(-1 - i);
+		}
+		Map<String, Long> before = history.sizes();
+		long cpu0 = processCpuNanos();
+		long t0 = System.nanoTime();
+		int tasks = 0;
+		for (int i = 0; i < lifecycleCount; i++) {
+			tasks += lifecycles.fullLifecycle(i);
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+		Map<String, Long> after = history.sizes();
+		Map<String, Object> lifecycle = new LinkedHashMap<>();
+		lifecycle.put("lifecycles", lifecycleCount);
+		lifecycle.put("tasks", tasks);
+		lifecycle.put("tasksPerLifecycle", tasks / lifecycleCount);
+		lifecycle.put("seconds", seconds);
+		lifecycle.put("cpuSeconds", cpuSeconds);
+		lifecycle.put("bytesPerLifecycle", perIdea(before, after, lifecycleCount));
+		System.out.printf("bench: %d lifecycles, %d user tasks in %.1f s (%.1f s CPU)%n", lifecycleCount, tasks,
+				seconds, cpuSeconds);
+		return lifecycle;
 	}
 
 	private static Map<String, Object> scale(History history, int workingSet, int small, int large, int threads,
 			int queryWarmup, int queries) throws Exception {
-			Map<String, Object> scale = new LinkedHashMap<>();
-			history.workingSet(workingSet);
-			history.growTo(small, threads);
-			Map<String, Long> smallSizes = history.sizes();
-			scale.put("small", Map.of("sizes", smallSizes, "queries", history.timeQueries(queryWarmup, queries)));
-			history.growTo(large, threads);
-			Map<String, Long> largeSizes = history.sizes();
-			scale.put("large", Map.of("sizes", largeSizes, "queries", history.timeQueries(queryWarmup, queries)));
-			scale.put("bytesPerFinishedIdea",
-					perIdea(smallSizes, largeSizes, (int) (largeSizes.get("ideas") - smallSizes.get("ideas"))));
-			scale.put("workingSet", workingSet);
-			return scale;
+		Map<String, Object> scale = new LinkedHashMap<>();
+		history.workingSet(workingSet);
+		history.growTo(small, threads);
+		Map<String, Long> smallSizes = history.sizes();
+		scale.put("small", Map.of("sizes", smallSizes, "queries", history.timeQueries(queryWarmup, queries)));
+		history.growTo(large, threads);
+		Map<String, Long> largeSizes = history.sizes();
+		scale.put("large", Map.of("sizes", largeSizes, "queries", history.timeQueries(queryWarmup, queries)));
+		scale.put("bytesPerFinishedIdea",
+				perIdea(smallSizes, largeSizes, (int) (largeSizes.get("ideas") - smallSizes.get("ideas"))));
+		scale.put("workingSet", workingSet);
+		return scale;
 	}
 
 	/** What the database grew by, per idea added between the two measurements. */

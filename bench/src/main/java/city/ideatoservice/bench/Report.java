@@ -121,9 +121,8 @@ final class Report {
 			met &= small.path("p50Ms").asDouble() * GROWTH_TARGET >= large.path("p50Ms").asDouble();
 			if (small.has("count")) {
 				queries.put(name + "Count", growth(small.path("count"), large.path("count")));
-				met &= small.path("count").path("p50Ms").asDouble() * GROWTH_TARGET >= large.path("count")
-					.path("p50Ms")
-					.asDouble();
+				met &= small.path("count").path("p50Ms").asDouble()
+						* GROWTH_TARGET >= large.path("count").path("p50Ms").asDouble();
 			}
 		}
 		report.put("queries", queries);
@@ -148,13 +147,18 @@ final class Report {
 		return growth;
 	}
 
-	/** The run as a table: each figure of ours beside the bare app's, the ratio and the target. */
+	/**
+	 * The run as a table: each figure of ours beside the bare app's, the ratio and the
+	 * target.
+	 */
 	static String table(JsonNode results) {
 		List<String[]> rows = new ArrayList<>();
 		rows.add(new String[] { "measure", "ours", "bare", "ratio", "target", "met" });
 		JsonNode lifecycle = results.path("lifecycle");
-		rows.add(new String[] { "1. ms per user task (" + lifecycle.path("ours").path("tasksPerLifecycle").asInt()
-				+ " tasks per lifecycle)", f(lifecycle.path("msPerTaskOurs")), f(lifecycle.path("msPerTaskBare")),
+		rows.add(new String[] {
+				"1. ms per user task (" + lifecycle.path("ours").path("tasksPerLifecycle").asInt()
+						+ " tasks per lifecycle)",
+				f(lifecycle.path("msPerTaskOurs")), f(lifecycle.path("msPerTaskBare")),
 				f(lifecycle.path("perTaskRatio")), "<= 1.3", yes(lifecycle.path("met")) });
 		rows.add(new String[] { "   CPU ms per user task", f(lifecycle.path("cpuMsPerTaskOurs")),
 				f(lifecycle.path("cpuMsPerTaskBare")), f(lifecycle.path("perTaskCpuRatio")), "", "" });
@@ -240,8 +244,7 @@ final class Report {
 			return "";
 		}
 		double number = value.asDouble();
-		return number >= 100 ? String.format(Locale.ROOT, "%.0f", number)
-				: String.format(Locale.ROOT, "%.2f", number);
+		return number >= 100 ? String.format(Locale.ROOT, "%.0f", number) : String.format(Locale.ROOT, "%.2f", number);
 	}
 
 	private static String yes(JsonNode met) {
