@@ -108,7 +108,9 @@ final class ClusterClient {
 
 	/** A citizen's idea; a lost answer is repeated with the same Idempotency-Key. */
 	JsonNode submitIdea(int turn, String key, Map<String, Object> idea) {
-		Instant until = Instant.now().plusSeconds(120);
+		// a claim of the key by a request cut off on a killed node is abandoned after a
+		// minute
+		Instant until = Instant.now().plusSeconds(180);
 		while (Instant.now().isBefore(until)) {
 			Answer answer = balanced(turn++, "POST", "/api/ideas", null, idea, Map.of("Idempotency-Key", key));
 			if (answer.ok()) {

@@ -42,16 +42,23 @@ final class ClusterNode {
 
 	static ClusterNode start(String name, Path logDir, List<String> settings) {
 		int port = PostgresServer.freePort();
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		// without empty entries: those would put the working directory, with its own
+		// processes/, on the class path
+		String classpath = java.util.Arrays
+			.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+				.split(java.io.File.pathSeparator))
+			.filter(entry -> !entry.isBlank())
+			.collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
 						"-XX:TieredStopAtLevel=1", "-cp", classpath, IdeaToServiceApplication.class.getName(),
 						"--server.port=" + port, "--spring.profiles.active=demo,postgres"));
 		command.addAll(settings);
 		try {
-			Files.createDirectories(logDir);
+			Path workDir = Files.createDirectories(logDir.resolve("node-" + name));
 			Path log = logDir.resolve("node-" + name + ".log");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			Process process = new ProcessBuilder(command).directory(workDir.toFile())
+				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.redirectInput(ProcessBuilder.Redirect.PIPE)
 				.start();
