@@ -144,7 +144,11 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 	 * fault of the form: the task is no longer there (a 409 for the REST API).
 	 */
 	private static void ensureStillOpen(TaskEntity task) {
-		if (Context.getCommandContext().getDbEntityManager().selectOne("selectTask", task.getId()) == null) {
+		CommandContext command = Context.getCommandContext();
+		// read anew: MyBatis would answer from its session cache what this command read
+		// first
+		command.getDbSqlSession().getSqlSession().clearCache();
+		if (command.getDbEntityManager().selectOne("selectTask", task.getId()) == null) {
 			throw new NotFoundException("Cannot find task with id " + task.getId() + ": completed at the same time");
 		}
 	}
