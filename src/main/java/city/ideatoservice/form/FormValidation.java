@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -110,9 +111,17 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 		// first of all listeners: what is written now was written by the submission
 		Set<String> submitted = writtenNow(entity);
 		CamundaForm form = form(entity.getProcessDefinition().getDeploymentId(), definition, task);
-		FormValidator.Result result = validator.validate(form, task.getVariables());
+		FormValidator.Result result;
+		try {
+			result = validator.validate(form, task.getVariables());
+		}
+		catch (FormFieldValidationException refused) {
+			ensureStillOpen(entity);
+			throw refused;
+		}
 		for (String key : submitted) {
 			if (!result.editable().contains(key) && !result.hidden().contains(key)) {
+				ensureStillOpen(entity);
 				throw new FormFieldValidationException(key,
 						"'" + key + "' is not a field of the form '" + task.getName() + "' you may fill in.");
 			}
@@ -127,6 +136,21 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 				task.setVariable(key, JsonVariables.list(entries));
 			}
 		});
+	}
+
+	/**
+	 * Two users completing one task at once (on one node or two): the second command read
+	 * the task before the first committed, and finds its variables gone since. That is no
+	 * fault of the form: the task is no longer there (a 409 for the REST API).
+	 */
+	private static void ensureStillOpen(TaskEntity task) {
+		CommandContext command = Context.getCommandContext();
+		// read anew: MyBatis would answer from its session cache what this command read
+		// first
+		command.getDbSqlSession().getSqlSession().clearCache();
+		if (command.getDbEntityManager().selectOne("selectTask", task.getId()) == null) {
+			throw new NotFoundException("Cannot find task with id " + task.getId() + ": completed at the same time");
+		}
 	}
 
 	/**

@@ -26,10 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SubmissionClaims {
 
 	/**
-	 * A claim whose submission never finished (the server stopped in between) may be
-	 * taken over after this.
+	 * A claim whose submission never finished (the node died in between) may be taken
+	 * over after this: far longer than a submission takes, and short enough for a citizen
+	 * whose request was cut off to retry the same key on another node soon.
 	 */
-	static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+	static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
 	/**
 	 * The claim of an earlier request with the same key; no idea yet while that request

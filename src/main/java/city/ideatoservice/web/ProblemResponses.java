@@ -52,6 +52,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
 	}
 
+	/**
+	 * Another user (on this node or another one) changed the same thing at the same time:
+	 * nothing of this request was saved.
+	 */
+	@ExceptionHandler({ org.camunda.bpm.engine.OptimisticLockingException.class,
+			org.springframework.dao.OptimisticLockingFailureException.class })
+	ResponseEntity<Object> concurrentChange(Exception ex, WebRequest request) {
+		LOG.info("Concurrent change refused for {}: {}", request.getDescription(false), ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Someone else changed this at the same time. Nothing was saved; reload and try again.");
+		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		LOG.error("Unexpected failure of {}", request.getDescription(false), ex);
