@@ -91,11 +91,11 @@ class PublicIdeas {
 
 	record BoardPage(List<BoardEntry> entries, int page, int pages, long total) {
 
-		boolean hasPrevious() {
+		public boolean hasPrevious() {
 			return page > 0;
 		}
 
-		boolean hasNext() {
+		public boolean hasNext() {
 			return page + 1 < pages;
 		}
 

@@ -51,7 +51,7 @@ class TrackingPages {
 	String trackForm(@RequestParam(required = false) String reference, Model model) {
 		model.addAttribute("reference", reference == null ? "" : reference.strip());
 		model.addAttribute("code", "");
-		return "portal/track";
+		return trackPage(model, false, false, false);
 	}
 
 	@PostMapping("/track")
@@ -62,17 +62,14 @@ class TrackingPages {
 		boolean referenceMissing = reference.isBlank();
 		boolean codeMissing = code.isBlank();
 		if (referenceMissing || codeMissing) {
-			model.addAttribute("referenceMissing", referenceMissing);
-			model.addAttribute("codeMissing", codeMissing);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return "portal/track";
+			return trackPage(model, referenceMissing, codeMissing, false);
 		}
 		Optional<Idea> idea = ideas.findByTrackingCode(code)
 			.filter(found -> found.reference().equalsIgnoreCase(reference.strip()));
 		if (idea.isEmpty()) {
-			model.addAttribute("noMatch", true);
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return "portal/track";
+			return trackPage(model, false, false, true);
 		}
 		unlock(request, idea.get().reference());
 		return "redirect:/track/" + idea.get().reference();
@@ -167,6 +164,13 @@ class TrackingPages {
 			session.setAttribute(UNLOCKED, left);
 		}
 		return "redirect:/track";
+	}
+
+	private static String trackPage(Model model, boolean referenceMissing, boolean codeMissing, boolean noMatch) {
+		model.addAttribute("referenceMissing", referenceMissing);
+		model.addAttribute("codeMissing", codeMissing);
+		model.addAttribute("noMatch", noMatch);
+		return "portal/track";
 	}
 
 	private String trackedPage(Idea idea, Model model) {
