@@ -59,8 +59,8 @@ class CitizenActions {
 
 	/**
 	 * Asks the idea's process to withdraw it; false when it can no longer be withdrawn.
+	 * Not in a transaction of its own: the engine's refusal would mark it for rollback.
 	 */
-	@Transactional
 	boolean withdraw(Idea idea) {
 		try {
 			runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_WITHDRAWAL_REQUESTED)
