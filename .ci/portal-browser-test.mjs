@@ -70,7 +70,10 @@ async function newPhone(browser, language) {
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const problems = [];
-  page.on('console', message => { if (message.type() === 'error') problems.push(message.text()); });
+  // a 400 or 404 answer (a form with mistakes, the favicon) is logged as "Failed to load resource": not a script error
+  page.on('console', message => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
   page.on('pageerror', error => problems.push(String(error)));
   return { context, page, problems };
 }
@@ -216,6 +219,7 @@ async function main() {
       await contains(tracker, [heading]);
       await shot(tracker, name);
     }
+    await tracker.goto(`${BASE_URL}/ideas`);
     const firstIdea = tracker.locator('ul.board h2 a').first();
     if (await firstIdea.count()) {
       await firstIdea.click();

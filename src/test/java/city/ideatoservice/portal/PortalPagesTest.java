@@ -215,6 +215,8 @@ class PortalPagesTest {
 			assertThat(page).contains("My &lt;b&gt;typed&lt;/b&gt; text", "value=\"Near the station\"", "value=\"Ana\"",
 					"value=\"not-an-address\"", "<option value=\"MOBILITY\" selected=\"selected\"");
 			assertThat(page).contains("aria-invalid=\"true\"");
+			// the summary in the order of the form
+			assertThat(page.indexOf(language[1])).isLessThan(page.indexOf(language[2]));
 		}
 		MvcResult tooLong = new Browser("en").submit(Map.of("title", "x".repeat(121), "description", "d", "theme",
 				"MOBILITY", "reach", "CITY", "consent", "true"));
