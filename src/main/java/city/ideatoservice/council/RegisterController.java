@@ -2,16 +2,14 @@ package city.ideatoservice.council;
 
 import java.util.List;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public register of adopted acts and their directives, without login: a web page and
- * JSON.
+ * The public register of adopted acts and their directives, without login, as JSON (the
+ * page is the portal's: portal.PortalPages).
  */
-@Controller
+@RestController
 class RegisterController {
 
 	private final OfficialActRepository register;
@@ -21,15 +19,8 @@ class RegisterController {
 	}
 
 	@GetMapping("/api/register")
-	@ResponseBody
 	List<OfficialAct> registerAsJson() {
 		return register.findAllByOrderByActYearDescActSequenceDesc();
-	}
-
-	@GetMapping("/register")
-	String registerPage(Model model) {
-		model.addAttribute("acts", register.findAllByOrderByActYearDescActSequenceDesc());
-		return "register";
 	}
 
 }

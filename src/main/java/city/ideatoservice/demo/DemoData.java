@@ -321,8 +321,9 @@ public class DemoData {
 
 	private String submit(String title, String description, Theme theme, Reach reach) {
 		return submission
+			// the demo citizen lets every idea appear on the portal's public board
 			.submit(new IdeaService.NewIdea(title, description, theme, reach, Channel.PORTAL, "Demo Citizen",
-					"citizen@example.org", null))
+					"citizen@example.org", null, "en", null, true, true))
 			.idea()
 			.reference();
 	}

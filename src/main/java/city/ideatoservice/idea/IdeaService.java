@@ -35,9 +35,19 @@ public class IdeaService {
 		this.clock = clock;
 	}
 
-	/** What a citizen or a civil servant submitted, already validated. */
+	/**
+	 * What a citizen or a civil servant submitted, already validated. The place, the
+	 * consent to the public board and to the privacy notice come from the portal's form.
+	 */
 	public record NewIdea(String title, String description, Theme theme, Reach reach, Channel channel,
-			String citizenName, String citizenEmail, String idempotencyKey, String citizenLocale) {
+			String citizenName, String citizenEmail, String idempotencyKey, String citizenLocale, String place,
+			boolean publicBoard, boolean privacyAccepted) {
+
+		public NewIdea(String title, String description, Theme theme, Reach reach, Channel channel, String citizenName,
+				String citizenEmail, String idempotencyKey, String citizenLocale) {
+			this(title, description, theme, reach, channel, citizenName, citizenEmail, idempotencyKey, citizenLocale,
+					null, false, false);
+		}
 
 		public NewIdea(String title, String description, Theme theme, Reach reach, Channel channel, String citizenName,
 				String citizenEmail, String idempotencyKey) {
@@ -71,7 +81,8 @@ public class IdeaService {
 		Idea idea = ideas.save(new Idea(null, referenceNumbers.next(), newIdea.title(), newIdea.description(),
 				newIdea.theme(), newIdea.reach(), newIdea.channel(), PublicStatus.SUBMITTED,
 				// the Idempotency-Key is kept only hashed, in submission_claim
-				trackingCode == null ? null : TrackingCodes.hash(trackingCode), null, citizenId, null, now, now, null));
+				trackingCode == null ? null : TrackingCodes.hash(trackingCode), null, citizenId, null, now, now, null,
+				newIdea.place(), newIdea.publicBoard(), newIdea.privacyAccepted() ? now : null));
 		recordChange(idea, PublicStatus.SUBMITTED, null, now);
 		events.publishEvent(new IdeaRegistered(idea.id(), idea.reference(), idea.title(), citizenId, trackingCode));
 		return new Registration(idea, trackingCode);

@@ -60,6 +60,12 @@ public class IdeaSubmission {
 		String requestHash = SubmissionClaims.requestHash(newIdea.title(), newIdea.description(),
 				newIdea.theme().name(), newIdea.reach().name(), newIdea.channel().name(), newIdea.citizenName(),
 				newIdea.citizenEmail());
+		if (newIdea.place() != null || newIdea.publicBoard()) {
+			// the portal's fields, only when given: the hashes of earlier API requests
+			// stay valid
+			requestHash = SubmissionClaims.requestHash(requestHash, newIdea.place(),
+					Boolean.toString(newIdea.publicBoard()));
+		}
 		Optional<SubmissionClaims.Claim> earlier = claims.claim(key, requestHash);
 		if (earlier.isPresent()) {
 			return repeat(earlier.get(), key, requestHash);

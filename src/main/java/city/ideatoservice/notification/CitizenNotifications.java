@@ -62,7 +62,12 @@ class CitizenNotifications {
 		citizen(registered.citizenId()).ifPresent(citizen -> {
 			Map<String, String> parameters = facts(registered.reference(), registered.title(), citizen);
 			parameters.put("trackingCode", registered.trackingCode());
-			parameters.put("trackingUrl", publicBaseUrl + "/api/ideas/tracking/" + registered.trackingCode());
+			// the portal's tracking page; the code after "#" stays in the browser (no
+			// server
+			// log has it): with JavaScript it fills the form, without it the citizen
+			// types it
+			parameters.put("trackingUrl", publicBaseUrl + "/track?reference=" + registered.reference() + "#code="
+					+ registered.trackingCode());
 			notifications.toCitizen(NotificationKind.IDEA_RECEIVED, registered.ideaId(), registered.reference(),
 					citizen.id(), citizen.locale(), parameters);
 		});

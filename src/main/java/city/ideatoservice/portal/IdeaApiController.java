@@ -9,18 +9,13 @@ import city.ideatoservice.idea.Idea;
 import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.idea.IdeaSubmission;
 import city.ideatoservice.idea.PublicStatus;
-import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.screening.CitizenQuestions;
-import city.ideatoservice.screening.ScreeningVariables;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,14 +42,14 @@ class IdeaApiController {
 
 	private final CitizenQuestions questions;
 
-	private final RuntimeService runtimeService;
+	private final CitizenActions actions;
 
 	IdeaApiController(IdeaSubmission submission, IdeaService ideas, CitizenQuestions questions,
-			RuntimeService runtimeService) {
+			CitizenActions actions) {
 		this.submission = submission;
 		this.ideas = ideas;
 		this.questions = questions;
-		this.runtimeService = runtimeService;
+		this.actions = actions;
 	}
 
 	record SubmissionResponse(String reference, String trackingCode, PublicStatus status, String message) {
@@ -105,34 +100,23 @@ class IdeaApiController {
 	}
 
 	@PostMapping(path = "/tracking/{trackingCode}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Transactional
 	ResponseEntity<Void> answer(@PathVariable String trackingCode, @Valid @RequestBody AnswerRequest request) {
 		Idea idea = byTrackingCode(trackingCode);
-		if (!questions.answer(idea, request.answer().strip())) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "There is no open question about this idea.");
-		}
 		try {
-			runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_CITIZEN_ANSWERED)
-				.processInstanceBusinessKey(idea.reference())
-				.setVariable(ScreeningVariables.CITIZEN_ANSWER, request.answer().strip())
-				.correlate();
+			if (actions.answer(idea, request.answer().strip()).isPresent()) {
+				throw new ResponseStatusException(HttpStatus.CONFLICT, "There is no open question about this idea.");
+			}
 		}
-		catch (MismatchingMessageCorrelationException tooLate) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "The time to answer this question has passed.");
+		catch (CitizenActions.AnswerTooLate tooLate) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, tooLate.getMessage());
 		}
 		return ResponseEntity.accepted().build();
 	}
 
 	@PostMapping("/tracking/{trackingCode}/withdrawal")
-	@Transactional
 	ResponseEntity<Void> withdraw(@PathVariable String trackingCode) {
 		Idea idea = byTrackingCode(trackingCode);
-		try {
-			runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_WITHDRAWAL_REQUESTED)
-				.processInstanceBusinessKey(idea.reference())
-				.correlate();
-		}
-		catch (MismatchingMessageCorrelationException notWithdrawable) {
+		if (!actions.withdraw(idea)) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "This idea can no longer be withdrawn: it is "
 					+ idea.status() + ". An idea can be withdrawn until the council adopts it.");
 		}

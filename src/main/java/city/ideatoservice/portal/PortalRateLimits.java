@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Per client address: so many submissions, and so many requests with a tracking code
  * (look-ups, answers, withdrawals: guessing codes is slow), per period; then 429 with
- * Retry-After. Every request counts, the refused ones too.
+ * Retry-After. Every request counts, the refused ones too. The pages count on the same
+ * limits as the API ({@code /submit}, {@code /track...}), with a page instead of a
+ * problem.
  */
 @Configuration(proxyBeanMethods = false)
 class PortalRateLimits {
@@ -37,6 +39,7 @@ class PortalRateLimits {
 						String path = request.getRequestURI().substring(request.getContextPath().length());
 						Optional<Duration> wait = Optional.empty();
 						String what = null;
+						boolean page = false;
 						if (path.startsWith("/api/ideas/tracking/")) {
 							wait = tracking.tryTake(request.getRemoteAddr());
 							what = "Too many look-ups from your address.";
@@ -46,6 +49,23 @@ class PortalRateLimits {
 							wait = submissions.tryTake(request.getRemoteAddr());
 							what = "Too many ideas from your address.";
 						}
+						else if ("/track".equals(path) || path.startsWith("/track/")) {
+							wait = tracking.tryTake(request.getRemoteAddr());
+							page = true;
+						}
+						else if ("POST".equals(request.getMethod()) && "/submit".equals(path)) {
+							wait = submissions.tryTake(request.getRemoteAddr());
+							page = true;
+						}
+						if (wait.isPresent() && page) {
+							// the citizens' pages: a page in their language that says how
+							// long
+							long seconds = TooManyRequests.seconds(wait.get());
+							response.setHeader("Retry-After", Long.toString(seconds));
+							request.setAttribute(PortalPages.RETRY_AFTER_ATTRIBUTE, seconds);
+							request.getRequestDispatcher(PortalPages.REFUSED_RATE).forward(request, response);
+							return;
+						}
 						if (wait.isPresent()) {
 							TooManyRequests.send(response, wait.get(), what);
 							return;
@@ -53,7 +73,7 @@ class PortalRateLimits {
 						chain.doFilter(request, response);
 					}
 				});
-		registration.addUrlPatterns("/api/ideas", "/api/ideas/*");
+		registration.addUrlPatterns("/api/ideas", "/api/ideas/*", "/submit", "/track", "/track/*");
 		registration.setName("portal-rate-limits");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;

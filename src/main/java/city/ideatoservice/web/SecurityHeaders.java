@@ -42,7 +42,7 @@ class SecurityHeaders {
 							response.setHeader("X-Frame-Options", "DENY");
 							response.setHeader("Referrer-Policy", "no-referrer");
 						}
-						if (path.startsWith("/api/ideas")) {
+						if (path.startsWith("/api/ideas") || path.startsWith("/track") || path.startsWith("/submit")) {
 							// answers with a tracking code: no copy in a shared or
 							// browser cache
 							response.setHeader("Cache-Control", "no-store");

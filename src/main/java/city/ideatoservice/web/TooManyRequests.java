@@ -15,7 +15,7 @@ public final class TooManyRequests {
 	}
 
 	public static void send(HttpServletResponse response, Duration wait, String what) throws IOException {
-		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		long seconds = seconds(wait);
 		response.setStatus(429);
 		response.setHeader("Retry-After", Long.toString(seconds));
 		response.setContentType("application/problem+json");
@@ -23,6 +23,11 @@ public final class TooManyRequests {
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"Too many requests\",\"status\":429,\"detail\":\"" + what
 					+ " Try again in " + seconds + " seconds.\"}");
+	}
+
+	/** A wait in whole seconds, at least one. */
+	public static long seconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 }

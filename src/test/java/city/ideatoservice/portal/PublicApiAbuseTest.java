@@ -225,12 +225,14 @@ class PublicApiAbuseTest {
 		}
 		// the answer with the tracking code is kept in no cache
 		assertThat(created.header("Cache-Control")).isEqualTo("no-store");
-		// the register page needs nothing the policy forbids: its style is a file of its
-		// own
+		// the register page (a page of the portal) needs nothing the policy forbids: its
+		// style and its script are files of their own
 		LoopbackClient.Response register = client().get("/register");
 		assertThat(register.status()).isEqualTo(200);
-		assertThat(register.body()).doesNotContain("<style", "<script", "style=").contains("/register.css");
-		assertThat(client().get("/register.css").header("Content-Type")).startsWith("text/css");
+		assertThat(register.body()).doesNotContain("<style", "<script>", "style=")
+			.contains("href=\"/portal.css\"", "<script src=\"/portal.js\" defer></script>");
+		assertThat(client().get("/portal.css").header("Content-Type")).startsWith("text/css");
+		assertThat(client().get("/portal.js").header("Content-Type")).startsWith("text/javascript");
 	}
 
 	@Test

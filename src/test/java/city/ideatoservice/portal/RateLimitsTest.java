@@ -99,4 +99,33 @@ class RateLimitsTest {
 		assertThat(citizenAt("127.0.0.6").get("/api/ideas/tracking/AAAA-BBBB-CCCC-DDEE").status()).isEqualTo(404);
 	}
 
+	@Test
+	void thePagesCountOnTheSameLimitsAndAnswerWithAPage() throws Exception {
+		LoopbackClient guesser = citizenAt("127.0.0.7");
+		for (int i = 0; i < 5; i++) {
+			// refused for want of a CSRF token, and counted all the same
+			assertThat(guesser
+				.post("/track", "reference=IDEA-2026-000001&code=AAAA-BBBB-CCCC-DD" + (10 + i), "Content-Type",
+						"application/x-www-form-urlencoded")
+				.status()).isEqualTo(403);
+		}
+		LoopbackClient.Response refused = guesser.get("/track", "Accept-Language", "de");
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+		assertThat(refused.header("Content-Type")).startsWith("text/html");
+		assertThat(refused.body()).contains("Zu viele Anfragen", "Bitte versuchen Sie es in");
+		// the API shares the limit
+		assertTooMany(guesser.get("/api/ideas/tracking/AAAA-BBBB-CCCC-DDEE"));
+		assertThat(citizenAt("127.0.0.8").get("/track").status()).isEqualTo(200);
+
+		LoopbackClient writer = citizenAt("127.0.0.9");
+		for (int i = 0; i < 3; i++) {
+			submit(writer);
+		}
+		LoopbackClient.Response page = writer.post("/submit", "title=x", "Content-Type",
+				"application/x-www-form-urlencoded");
+		assertThat(page.status()).isEqualTo(429);
+		assertThat(page.body()).contains("Too many requests");
+	}
+
 }
