@@ -252,7 +252,8 @@ class PortalPagesTest {
 		// the acknowledgement links to the tracking page; the code after "#" is never
 		// sent
 		// to the server
-		String parameters = jdbc.sql("select parameters from notification where idea_id = :id")
+		String parameters = jdbc
+			.sql("select parameters from notification where idea_id = :id and kind = 'IDEA_RECEIVED'")
 			.param("id", idea.id())
 			.query(String.class)
 			.single();
