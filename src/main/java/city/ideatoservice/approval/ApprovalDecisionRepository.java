@@ -8,4 +8,6 @@ public interface ApprovalDecisionRepository extends ListCrudRepository<ApprovalD
 
 	List<ApprovalDecision> findByIdeaIdAndApprovalRoundOrderByApproverGroup(Long ideaId, int approvalRound);
 
+	List<ApprovalDecision> findByIdeaIdAndApproverGroupOrderByApprovalRound(Long ideaId, String approverGroup);
+
 }

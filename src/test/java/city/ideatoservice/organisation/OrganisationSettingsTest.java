@@ -58,9 +58,10 @@ class OrganisationSettingsTest {
 			assertThat(bean.stewardsOf("dept-culture")).isEqualTo("data-stewards-culture");
 			assertThat(bean.byAnyGroup("heads-urban-planning")).map(Department::group).hasValue("dept-urban-planning");
 			assertThat(Groups.all(bean))
-				.contains("innovation-office", "dept-mobility", "data-stewards-mobility", "heads-mobility",
-						"heads-culture")
-				.hasSize(10 + 3 * 5);
+				.contains("innovation-office", "innovation-office-leads", "mayors-office-leads", "dept-mobility",
+						"data-stewards-mobility", "heads-mobility", "heads-culture")
+				.doesNotContain("process-designers-leads")
+				.hasSize(10 + 9 + 3 * 5);
 		});
 	}
 
