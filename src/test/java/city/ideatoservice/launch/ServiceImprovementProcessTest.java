@@ -106,10 +106,9 @@ class ServiceImprovementProcessTest {
 		ideas.changeStatus(reference, LIVE, null);
 		// a year of its own, numbered by the reference: no other test's act
 		int sequence = Integer.parseInt(reference.substring(reference.lastIndexOf('-') + 1));
-		register.save(new OfficialAct("2099/" + sequence, 2099, sequence, reference,
-				"Night bus on demand", LocalDate.of(2026, 11, 2), null, "DIR-2026-7", "dept-mobility",
-				LocalDate.of(2026, 12, 1), "Night transport procedure", OfficialAct.MAYORAL_DECREE,
-				"The city runs a night bus on demand.", true));
+		register.save(new OfficialAct("2099/" + sequence, 2099, sequence, reference, "Night bus on demand",
+				LocalDate.of(2026, 11, 2), null, "DIR-2026-7", "dept-mobility", LocalDate.of(2026, 12, 1),
+				"Night transport procedure", OfficialAct.MAYORAL_DECREE, "The city runs a night bus on demand.", true));
 		Map<String, Object> in = new HashMap<>();
 		in.put("ideaReference", reference);
 		in.put("ideaTitle", "Night bus on demand");
@@ -231,7 +230,7 @@ class ServiceImprovementProcessTest {
 
 		assertThatThrownBy(() -> recordImprovement(instance, "NEW_FUNDING", 0, "NO"))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageStartingWith("Money needed:");
+			.hasMessage("Money needed must be at least 0.01.");
 		assertThat(instance).isWaitingAt(RECORD);
 	}
 
