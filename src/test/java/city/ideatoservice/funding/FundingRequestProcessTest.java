@@ -140,7 +140,11 @@ class FundingRequestProcessTest {
 
 	/** The variables CallActivity_RequestFunding passes in (camunda:in). */
 	ProcessInstance requestFunding(String department, long requestedAmountCents, String fundedInitiative) {
-		String reference = newReference();
+		return requestFunding(newReference(), department, requestedAmountCents, fundedInitiative);
+	}
+
+	ProcessInstance requestFunding(String reference, String department, long requestedAmountCents,
+			String fundedInitiative) {
 		Map<String, Object> in = new HashMap<>();
 		in.put("ideaReference", reference);
 		in.put("ideaTitle", "Bike lanes");
@@ -736,6 +740,34 @@ class FundingRequestProcessTest {
 	}
 
 	// ---------------------------------------------------------------- the round limit
+
+	@Test
+	void aLaterRequestForTheSameIdeaGoesOnAfterItsLastRoundAndMayStillBeRevised() throws Exception {
+		ProcessInstance first = requestFunding(MOBILITY, 200000L);
+		decide(first, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
+		assertThat(first).isEnded();
+
+		// an improvement round of the live service asks again (service-improvement)
+		ProcessInstance later = requestFunding(reference(first), MOBILITY, 300000L, null);
+		decide(later, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Not now");
+
+		assertThat(later).isWaitingAt(REVISE);
+		assertThat(engine.getRuntimeService().getVariables(later.getId())).containsEntry("fundingRound", 2)
+			.containsEntry("fundingRequestRound", 1);
+		decide(later, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 1500, "revisedPurpose",
+				"A smaller start");
+		decide(later, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
+
+		assertThat(later).isEnded().hasPassed("EndEvent_FundingApproved");
+		assertThat(outputs(later)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 150000L)
+			.containsEntry("fundingRound", 3);
+		assertThat(approverDecisions(later)).containsExactly(
+				approver(1, Groups.INNOVATION_OFFICE, "APPROVE", 200000L, null),
+				approver(2, Groups.INNOVATION_OFFICE, "DENY", 0L, "Not now"),
+				approver(3, Groups.INNOVATION_OFFICE, "APPROVE", 150000L, null));
+		assertThat(reservedCents(later)).as("the first request's and this one's").isEqualTo(200000L + 150000L);
+	}
 
 	@Test
 	void aSecondDenialEndsTheRequestWhenTheRoundsAreUsedUp() {
