@@ -222,8 +222,11 @@ class IdeaToServiceApplicationTests {
 		// pilot and recommendation
 		submit("champ", ref, "record-pilot-results",
 				form("pilotResults", "620 rides a month", "objectivesMet", "ALL", "pilotParticipants", 410));
+		// a bus service for the whole city at 180,000 euros a year: the council decides
+		// (adoption-route)
 		submit("mobility-head", ref, "recommend-adoption",
-				form("adoptionRecommendation", "ADOPT", "implementingDepartments", List.of("dept-mobility")));
+				form("adoptionRecommendation", "ADOPT", "implementingDepartments", List.of("dept-mobility"),
+						"yearlyRunningCost", 180000, "changesRegulation", "NO"));
 		awaitStatus(code, "APPROVALS");
 
 		// departmental approvals, in parallel
@@ -277,6 +280,7 @@ class IdeaToServiceApplicationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(act.path("actNumber").asText()).matches("\\d{4}/\\d{4}");
+		assertThat(act.path("actKind").asText()).isEqualTo("COUNCIL_ACT");
 		assertThat(act.path("directiveReference").asText()).isEqualTo("DIR-2026-301");
 		assertThat(portal().get().uri("/register").retrieve().body(String.class))
 			.contains(act.path("actNumber").asText());

@@ -10,4 +10,6 @@ public interface ApprovalDecisionRepository extends ListCrudRepository<ApprovalD
 
 	List<ApprovalDecision> findByIdeaIdOrderByApprovalRoundAscApproverGroupAsc(Long ideaId);
 
+	List<ApprovalDecision> findByIdeaIdAndApproverGroupOrderByApprovalRound(Long ideaId, String approverGroup);
+
 }

@@ -20,6 +20,8 @@ public final class ApprovalVariables {
 
 	public static final String APPROVAL_FEEDBACK = "approvalFeedback";
 
+	public static final String REVISION_SUMMARY = "revisionSummary";
+
 	private ApprovalVariables() {
 	}
 

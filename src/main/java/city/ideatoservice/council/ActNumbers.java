@@ -32,7 +32,11 @@ class ActNumbers {
 
 	int next(int year) {
 		ensureCounter(year);
-		jdbc.sql("update act_counter set last_number = last_number + 1 where act_year = :year")
+		// never below an act already in the register (one entered without the counter,
+		// e.g. taken over from an earlier register)
+		jdbc.sql("update act_counter set last_number = greatest(last_number,"
+				+ " (select coalesce(max(act_sequence), 0) from official_act where act_year = :year)) + 1"
+				+ " where act_year = :year")
 			.param("year", year)
 			.update();
 		return jdbc.sql("select last_number from act_counter where act_year = :year")

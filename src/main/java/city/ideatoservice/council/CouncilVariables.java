@@ -54,6 +54,10 @@ public final class CouncilVariables {
 
 	public static final String AMENDED_PROCEDURE = "amendedProcedure";
 
+	public static final String ADOPTION_ROUTE = "adoptionRoute";
+
+	public static final String DECREE_TEXT = "decreeText";
+
 	private CouncilVariables() {
 	}
 

@@ -3,6 +3,7 @@ package city.ideatoservice.council;
 import static city.ideatoservice.council.CouncilVariables.ACT_DATE;
 import static city.ideatoservice.council.CouncilVariables.ACT_NUMBER;
 import static city.ideatoservice.council.CouncilVariables.COUNCIL_SESSION_ID;
+import static city.ideatoservice.council.CouncilVariables.DRAFT_ACT_TEXT;
 import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
 import static city.ideatoservice.idea.IdeaVariables.IDEA_TITLE;
 
@@ -37,7 +38,8 @@ public class RegisterOfficialAct implements JavaDelegate {
 		String number = ActNumbers.format(year, sequence);
 		String title = (String) execution.getVariable(IDEA_TITLE);
 		register.save(new OfficialAct(number, year, sequence, (String) execution.getVariable(IDEA_REFERENCE),
-				title == null ? "" : title, session.sessionDate(), session.id(), null, null, null, null, true));
+				title == null ? "" : title, session.sessionDate(), session.id(), null, null, null, null,
+				OfficialAct.COUNCIL_ACT, (String) execution.getVariable(DRAFT_ACT_TEXT), true));
 		execution.setVariable(ACT_NUMBER, number);
 		execution.setVariable(ACT_DATE, session.sessionDate().toString());
 	}

@@ -6,14 +6,16 @@ import java.util.Set;
 
 import city.ideatoservice.idea.IdeaVariables;
 import city.ideatoservice.organisation.Departments;
+import city.ideatoservice.organisation.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * A task's escalation timer: the group's lead (a department's heads, or the lead group in
- * the settings) becomes a candidate for the task, which goes to the top of the list.
+ * A task's escalation timer: the group's lead (a department's heads, a city-wide group's
+ * {@code <group>-leads}, or the lead group or person in the settings) becomes a candidate
+ * for the task, which goes to the top of the list.
  */
 @Component
 public class TaskEscalation implements TaskListener {
@@ -36,21 +38,33 @@ public class TaskEscalation implements TaskListener {
 	public void notify(DelegateTask task) {
 		List<String> groups = CandidateGroups.of(task);
 		Set<String> leads = new LinkedHashSet<>();
-		groups.forEach(group -> leads.add(leadOf(group)));
+		Set<String> leadUsers = new LinkedHashSet<>();
+		for (String group : groups) {
+			String person = escalation.leadUsers().get(group);
+			if (person != null) {
+				leadUsers.add(person);
+			}
+			else {
+				leads.add(leadOf(group));
+			}
+		}
 		if (groups.isEmpty() && escalation.assigneeLeadGroup() != null) {
 			leads.add(escalation.assigneeLeadGroup());
 		}
-		// a group that leads itself is a candidate already
-		leads.stream().filter(lead -> !groups.contains(lead)).forEach(task::addCandidateGroup);
+		// a department's heads who let their own task pass are candidates already
+		leads.removeAll(groups);
+		leads.forEach(task::addCandidateGroup);
+		leadUsers.forEach(task::addCandidateUser);
 		task.setPriority(ESCALATED_PRIORITY);
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.ESCALATION, task.getId(), task.getName(),
-				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(), List.copyOf(leads)));
+				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(), List.copyOf(leads),
+				List.copyOf(leadUsers)));
 	}
 
 	String leadOf(String group) {
 		return departments.byAnyGroup(group)
 			.map(Departments.Department::headsGroup)
-			.orElseGet(() -> escalation.leadGroups().getOrDefault(group, group));
+			.orElseGet(() -> escalation.leadGroups().getOrDefault(group, Groups.leadsOf(group)));
 	}
 
 }

@@ -25,7 +25,8 @@ public class TaskReminder implements TaskListener {
 	public void notify(DelegateTask task) {
 		task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.REMINDER, task.getId(), task.getName(),
-				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(), CandidateGroups.of(task)));
+				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(), CandidateGroups.of(task),
+				java.util.List.of()));
 	}
 
 }

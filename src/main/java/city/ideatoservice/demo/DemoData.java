@@ -26,6 +26,7 @@ import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
 import city.ideatoservice.notification.Notifications;
 import city.ideatoservice.organisation.Departments;
+import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -117,6 +118,11 @@ public class DemoData {
 			createUser(key + "-steward", department.name(), "Data steward", department.stewardsGroup());
 			createUser(key + "-head", department.name(), "Head", department.headsGroup());
 		}
+		for (String[] group : Groups.CITY_GROUPS) {
+			if (Groups.withLeads().contains(group[0])) {
+				createUser(group[0] + "-lead", group[1], "Lead", Groups.leadsOf(group[0]));
+			}
+		}
 		if (ideas.count() == 0) {
 			councilSessions = planSessions();
 			loadIdeas();
@@ -200,8 +206,85 @@ public class DemoData {
 		completeTask(wifi, "Task_RecordCommitteeReview", Map.of(COMMITTEE_OPINION, "FAVOURABLE"));
 		completeTask(wifi, "Task_RecordCouncilVote",
 				Map.of(VOTES_FOR, 31, VOTES_AGAINST, 6, VOTES_ABSTAIN, 2, COUNCIL_VOTE, "ADOPTED"));
-		log.info("Demo data loaded: {} users with the password '{}', 7 ideas",
-				USERS.size() + 3 * departments.all().size(), PASSWORD);
+		loadServicesAfterAdoption();
+		log.info("Demo data loaded: {} users with the password '{}', 10 ideas",
+				USERS.size() + 3 * departments.all().size() + Groups.withLeads().size(), PASSWORD);
+	}
+
+	/**
+	 * The mayor's route and a service's life: one small service waits for the mayor's
+	 * decree; one adopted by decree went live and was improved after its first review;
+	 * one went live and was retired.
+	 */
+	private void loadServicesAfterAdoption() {
+		String fountains = submit("Drinking fountains in the parks",
+				"Fountains with fresh water in every park of the district, for runners and families.",
+				Theme.ENVIRONMENT, Reach.DISTRICT);
+		throughPilot(fountains, "dept-environment", 6000);
+		approveAll(fountains);
+
+		String benches = submit("Benches at bus stops",
+				"A bench at every bus stop of the old town, so that older people can wait sitting.", Theme.MOBILITY,
+				Reach.DISTRICT);
+		throughPilot(benches, "dept-mobility", 9000);
+		approveAll(benches);
+		signDecree(benches, "The city places a bench at every bus stop of the old town.");
+		goLive(benches, "dept-mobility");
+		reviewAfterLaunch(benches, Map.of(SUSTAINABILITY_DECISION, "IMPROVE", SUSTAINABILITY_NOTES,
+				"Well used; people ask for shade at the busiest stops."));
+		completeTask(benches, "Task_PlanImprovementSession",
+				Map.of(SESSION_FORMAT, "WORKSHOP", SESSION_DATE, LocalDate.now().plusDays(7).toString(), SESSION_PLACE,
+						"Old town community centre", SESSION_PARTICIPANTS, "Senior citizens' club, bus drivers"));
+		completeTask(benches, "Task_RecordImprovement",
+				Map.of(IMPROVEMENT_SUMMARY, "The ten busiest stops get a roof over the bench.", IMPROVEMENT_FUNDING,
+						"NO_FUNDING", IMPROVEMENT_CHANGES_DIRECTIVE, "NO"));
+
+		String swap = submit("Book swap boxes", "Weatherproof boxes in the squares where people leave and take books.",
+				Theme.CULTURE, Reach.DISTRICT);
+		throughPilot(swap, "dept-culture", 2000);
+		approveAll(swap);
+		signDecree(swap, "The city sets up book swap boxes in the squares of the district.");
+		goLive(swap, "dept-culture");
+		reviewAfterLaunch(swap,
+				Map.of(SUSTAINABILITY_DECISION, "RETIRE", SUSTAINABILITY_NOTES,
+						"The public library now runs book swaps in every branch.", PUBLIC_REASON,
+						"The public library now offers book swaps in every branch, open all year."));
+	}
+
+	private void signDecree(String reference, String text) {
+		completeTask(reference, "Task_SignMayoralDecree", Map.of(DECREE_TEXT, text, "decreeSigned", true));
+	}
+
+	/** Directives, announcement and each implementing department's launch: LIVE. */
+	private void goLive(String reference, String department) {
+		completeTask(reference, "Task_IssueDirectives",
+				Map.of(DIRECTIVE_REFERENCE, "DIR-" + reference, RESPONSIBLE_DEPARTMENTS,
+						JsonVariables.list(List.of(department)), DIRECTIVE_EFFECTIVE_DATE, LocalDate.now().toString(),
+						AMENDED_PROCEDURE, "Standard procedures of the department"));
+		completeTask(reference, "Task_AnnounceService", Map.of(ANNOUNCEMENT_TYPE, "PRESS_CONFERENCE", ANNOUNCEMENT_DATE,
+				LocalDate.now().toString(), ANNOUNCEMENT_LINK, "https://city.example/news/" + reference));
+		completeTask(reference, "Task_ConfirmLaunch", Map.of(SERVICE_PUBLIC_URL,
+				"https://city.example/services/" + reference, SERVICE_START_DATE, LocalDate.now().toString()));
+	}
+
+	/**
+	 * The sustainability review comes round now (in a real city after
+	 * idea-to-service.deadlines.follow-up-after-launch).
+	 */
+	private void reviewAfterLaunch(String reference, Map<String, Object> review) {
+		String launch = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("service-launch")
+			.processInstanceBusinessKey(reference)
+			.singleResult()
+			.getId();
+		Job followUp = managementService.createJobQuery()
+			.processInstanceId(launch)
+			.timers()
+			.activityId("Event_FollowUpDue")
+			.singleResult();
+		managementService.executeJob(followUp.getId());
+		runJobs(reference);
+		completeTask(reference, "Task_ReviewSustainability", review);
 	}
 
 	/**
@@ -209,6 +292,11 @@ public class DemoData {
 	 * checkpoint passed, pilot run.
 	 */
 	private void throughPilot(String reference, String department) {
+		// more than 50,000 euros a year: the council decides (adoption-route.dmn)
+		throughPilot(reference, department, 60000);
+	}
+
+	private void throughPilot(String reference, String department, int yearlyRunningCost) {
 		accept(reference, department);
 		complete(reference, Map.of(SESSION_FORMAT, "LIVING_LAB", SESSION_DATE, LocalDate.now().toString(),
 				SESSION_PLACE, "Innovation lab", SESSION_PARTICIPANTS, "Citizens and the department"));
@@ -237,8 +325,10 @@ public class DemoData {
 		completeTask(reference, "Task_ReviewCheckpoint", Map.of(CHECKPOINT_DECISION, "CONTINUE"));
 		completeTask(reference, "Task_RecordPilotResults",
 				Map.of("pilotResults", "520 users a month", "objectivesMet", "ALL", "pilotParticipants", 520));
-		completeTask(reference, "Task_RecommendAdoption", Map.of(ADOPTION_RECOMMENDATION, "ADOPT",
-				IMPLEMENTING_DEPARTMENTS, JsonVariables.list(List.of(department))));
+		completeTask(reference, "Task_RecommendAdoption",
+				Map.of(ADOPTION_RECOMMENDATION, "ADOPT", IMPLEMENTING_DEPARTMENTS,
+						JsonVariables.list(List.of(department)), "yearlyRunningCost", yearlyRunningCost,
+						"changesRegulation", "NO"));
 	}
 
 	private void approveAll(String reference) {

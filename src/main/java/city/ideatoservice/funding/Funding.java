@@ -3,7 +3,7 @@ package city.ideatoservice.funding;
 import org.springframework.stereotype.Component;
 
 /**
- * The model's view of the funding settings: {@code ${fundingRound <
+ * The model's view of the funding settings: {@code ${fundingRequestRound <
  * funding.maxRounds()}}.
  */
 @Component("funding")

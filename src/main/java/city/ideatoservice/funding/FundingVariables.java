@@ -26,6 +26,8 @@ public final class FundingVariables {
 
 	public static final String FUNDING_ROUND = "fundingRound";
 
+	public static final String FUNDING_REQUEST_ROUND = "fundingRequestRound";
+
 	public static final String FUNDING_HISTORY = "fundingHistory";
 
 	public static final String FUNDING_APPROVERS = "fundingApprovers";

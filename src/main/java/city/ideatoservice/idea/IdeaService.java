@@ -83,7 +83,7 @@ public class IdeaService {
 				// the Idempotency-Key is kept only hashed, in submission_claim
 				trackingCode == null ? null : TrackingCodes.hash(trackingCode), null, citizenId, null, now, now, null,
 				newIdea.place(), newIdea.publicBoard(), newIdea.privacyAccepted() ? now : null));
-		recordChange(idea, PublicStatus.SUBMITTED, null, now);
+		recordChange(idea, PublicStatus.SUBMITTED, null, now, false);
 		events.publishEvent(new IdeaRegistered(idea.id(), idea.reference(), idea.title(), citizenId, trackingCode));
 		return new Registration(idea, trackingCode);
 	}
@@ -110,8 +110,9 @@ public class IdeaService {
 
 	/**
 	 * Changes the public status and keeps the change with its time. The same status again
-	 * is not a change, unless it brings a public note (a retired service stays LIVE, with
-	 * the note why).
+	 * is not a change, unless it brings a public note (an improvement round of a live
+	 * service stays LIVE, with the note what changed). A status after adoption never goes
+	 * back to one before it.
 	 */
 	@Transactional
 	public Idea changeStatus(String reference, PublicStatus status, String publicReason) {
@@ -119,9 +120,13 @@ public class IdeaService {
 		if (idea.status() == status && publicReason == null) {
 			return idea;
 		}
+		if (idea.status().isAdopted() && !status.isAdopted()) {
+			throw new IllegalStateException("The idea " + reference + " is " + idea.status() + " and cannot go back to "
+					+ status + ": an adopted idea never goes back.");
+		}
 		Instant now = clock.instant();
 		Idea changed = ideas.save(idea.withStatus(status, now));
-		recordChange(changed, status, publicReason, now);
+		recordChange(changed, status, publicReason, now, idea.status() == status);
 		return changed;
 	}
 
@@ -130,9 +135,9 @@ public class IdeaService {
 		return ideas.save(require(reference).withMergedInto(intoReference, clock.instant()));
 	}
 
-	private void recordChange(Idea idea, PublicStatus status, String publicReason, Instant at) {
+	private void recordChange(Idea idea, PublicStatus status, String publicReason, Instant at, boolean noteOnly) {
 		statusChanges.save(new StatusChange(null, idea.id(), status, publicReason, at));
-		events.publishEvent(new IdeaStatusChanged(idea.id(), idea.reference(), status, publicReason, at));
+		events.publishEvent(new IdeaStatusChanged(idea.id(), idea.reference(), status, publicReason, at, noteOnly));
 	}
 
 }

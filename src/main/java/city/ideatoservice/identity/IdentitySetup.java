@@ -53,6 +53,9 @@ public class IdentitySetup {
 	public void onEngineReady(ApplicationReadyEvent event) {
 		for (String[] group : Groups.CITY_GROUPS) {
 			createGroup(group[0], group[1]);
+			if (Groups.withLeads().contains(group[0])) {
+				createGroup(Groups.leadsOf(group[0]), "Leads: " + group[1]);
+			}
 		}
 		for (Departments.Department department : departments.all()) {
 			createGroup(department.group(), "Department: " + department.name());

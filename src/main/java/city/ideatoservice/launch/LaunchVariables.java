@@ -1,8 +1,8 @@
 package city.ideatoservice.launch;
 
 /**
- * Names of the process variables of announcement, launch and follow-up: the models and
- * forms use the same names.
+ * Names of the process variables of announcement, launch and the service's life after it:
+ * the models and forms use the same names.
  */
 public final class LaunchVariables {
 
@@ -16,9 +16,21 @@ public final class LaunchVariables {
 
 	public static final String SERVICE_START_DATE = "serviceStartDate";
 
+	public static final String LAUNCHING_DEPARTMENT = "launchingDepartment";
+
 	public static final String SUSTAINABILITY_DECISION = "sustainabilityDecision";
 
 	public static final String SUSTAINABILITY_NOTES = "sustainabilityNotes";
+
+	public static final String IMPROVEMENT_ROUND = "improvementRound";
+
+	public static final String IMPROVEMENT_BRIEF = "improvementBrief";
+
+	public static final String IMPROVEMENT_SUMMARY = "improvementSummary";
+
+	public static final String IMPROVEMENT_FUNDING = "improvementFunding";
+
+	public static final String IMPROVEMENT_CHANGES_DIRECTIVE = "improvementChangesDirective";
 
 	private LaunchVariables() {
 	}

@@ -93,7 +93,7 @@ class CitizenNotifications {
 				parameters.put("reason", changed.publicReason());
 			}
 			NotificationKind kind = changed.status() == PublicStatus.WITHDRAWN ? NotificationKind.IDEA_WITHDRAWN
-					: NotificationKind.STATUS_CHANGED;
+					: changed.noteOnly() ? NotificationKind.SERVICE_NEWS : NotificationKind.STATUS_CHANGED;
 			notifications.toCitizen(kind, idea.id(), idea.reference(), citizen.id(), citizen.locale(), parameters);
 		});
 	}

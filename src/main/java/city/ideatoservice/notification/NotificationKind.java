@@ -10,6 +10,11 @@ public enum NotificationKind {
 	IDEA_RECEIVED("idea-received"),
 	/** To the citizen: a new public status, with its reason where there is one. */
 	STATUS_CHANGED("status-changed"),
+	/**
+	 * To the citizen: a public note on a live service whose status stays (an improvement
+	 * round).
+	 */
+	SERVICE_NEWS("service-news"),
 	/** To the citizen: the screener's question, with a link to answer it. */
 	QUESTION_ASKED("question-asked"),
 	/** To the citizen: the withdrawal is confirmed. */

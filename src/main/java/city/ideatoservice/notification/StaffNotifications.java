@@ -59,6 +59,10 @@ public class StaffNotifications {
 	void onDeadline(TaskDeadlinePassed deadline) {
 		Set<String> recipients = deadline.kind() == TaskDeadlinePassed.Kind.REMINDER && deadline.assignee() != null
 				? Set.of(deadline.assignee()) : members(deadline.groups());
+		if (deadline.kind() == TaskDeadlinePassed.Kind.ESCALATION) {
+			recipients = new LinkedHashSet<>(recipients);
+			recipients.addAll(deadline.users());
+		}
 		NotificationKind kind = deadline.kind() == TaskDeadlinePassed.Kind.REMINDER ? NotificationKind.TASK_REMINDER
 				: NotificationKind.TASK_ESCALATED;
 		for (String user : recipients) {

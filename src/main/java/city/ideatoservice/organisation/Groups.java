@@ -44,10 +44,32 @@ public final class Groups {
 	private Groups() {
 	}
 
-	/** Every group id: city groups, then each department's three groups. */
+	/**
+	 * The leads of a city-wide group ({@code innovation-office-leads}): an overdue task
+	 * of the group escalates to them.
+	 */
+	public static String leadsOf(String group) {
+		return group + "-leads";
+	}
+
+	/**
+	 * The city-wide groups that work tasks, each with its leads: all but the process
+	 * designers and the operators.
+	 */
+	public static List<String> withLeads() {
+		return CITY_GROUPS.stream()
+			.map(group -> group[0])
+			.filter(group -> !PROCESS_DESIGNERS.equals(group) && !OPERATORS.equals(group))
+			.toList();
+	}
+
+	/**
+	 * Every group id: city groups, their leads, then each department's three groups.
+	 */
 	public static List<String> all(Departments departments) {
 		List<String> all = new ArrayList<>();
 		CITY_GROUPS.forEach(group -> all.add(group[0]));
+		withLeads().forEach(group -> all.add(leadsOf(group)));
 		for (Departments.Department department : departments.all()) {
 			all.add(department.group());
 			all.add(department.stewardsGroup());

@@ -13,6 +13,10 @@ public final class ProcessKeys {
 
 	public static final String SERVICE_LAUNCH = "service-launch";
 
+	public static final String SERVICE_IMPROVEMENT = "service-improvement";
+
+	public static final String ADOPTION_ROUTE = "adoption-route";
+
 	public static final String FUNDING_REQUEST = "funding-request";
 
 	public static final String DATA_OPENING = "data-opening";

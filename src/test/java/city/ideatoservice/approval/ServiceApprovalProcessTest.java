@@ -206,7 +206,41 @@ class ServiceApprovalProcessTest {
 
 		assertThat(instance).isEnded().hasPassed("EndEvent_ServiceApproved");
 		assertThat(outputs(instance)).containsEntry("approvalOutcome", "APPROVED").containsEntry("approvalRound", 2);
-		assertThat(recorded(instance, 2)).hasSize(GROUPS.size());
+		List<ApprovalDecision> secondRound = recorded(instance, 2);
+		assertThat(secondRound).hasSize(GROUPS.size() + 1);
+		assertThat(secondRound).filteredOn(d -> ProposalRevisionRecorder.REVISION.equals(d.approverGroup()))
+			.singleElement()
+			.satisfies(revised -> {
+				assertThat(revised.decision()).isEqualTo("REVISED");
+				assertThat(revised.reason()).isEqualTo("Notice added");
+				assertThat(revised.decidedBy()).isEqualTo(CHAMPION);
+			});
+	}
+
+	@Test
+	void aRevisionThatRepeatsAnEarlierOneIsRefused() {
+		ProcessInstance instance = requestApproval();
+		decide(instance, "legal", "REQUEST_CHANGES", "Add a data protection notice");
+		support.submitAs(CHAMPION, support.task(instance.getBusinessKey(), REVISE).getId(),
+				Map.of("revisionSummary", "Notice added"));
+		support.runJobs(instance);
+		decide(instance, "it", "REQUEST_CHANGES", "Name the hosting provider");
+		Task second = support.task(instance.getBusinessKey(), REVISE);
+		assertThat(engine.getTaskService().getVariable(second.getId(), "revisionSummary"))
+			.as("Tasklist offers the last summary again")
+			.isEqualTo("Notice added");
+
+		assertThatThrownBy(
+				() -> support.submitAs(CHAMPION, second.getId(), Map.of("revisionSummary", " notice added ")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageStartingWith("What was changed: this is the summary of an earlier revision");
+		assertThat(instance).isWaitingAt(REVISE);
+
+		support.submitAs(CHAMPION, second.getId(), Map.of("revisionSummary", "Hosting provider named"));
+		support.runJobs(instance);
+		assertThat(instance).isWaitingAt(APPROVE);
+		assertThat(recorded(instance, 3)).extracting(ApprovalDecision::reason)
+			.containsExactly("Hosting provider named");
 	}
 
 	@Test

@@ -307,7 +307,7 @@ class PrototypeProcessTest {
 		assertThat(escalated.getAssignee()).isEqualTo(CHAMPION);
 		assertThat(engine.getTaskService().getIdentityLinksForTask(escalated.getId()))
 			.extracting(IdentityLink::getGroupId)
-			.contains("innovation-office");
+			.contains("innovation-office-leads");
 	}
 
 	// ---- open data: the threshold, the waiver, more datasets

@@ -299,6 +299,27 @@ class CouncilRegisterTest {
 	}
 
 	@Test
+	void aMayorsDecreeIsAnActOfTheSameRegisterMarkedAsADecree() throws Exception {
+		CouncilSession session = session(CouncilSession.COUNCIL, LocalDate.now().plusDays(3));
+		act(2026, 7, "Bike lanes", session);
+		register.save(new OfficialAct(ActNumbers.format(2026, 8), 2026, 8, newReference(), "Drinking fountains",
+				LocalDate.of(2026, 11, 30), null, null, null, null, null, OfficialAct.MAYORAL_DECREE,
+				"The city sets up drinking fountains in the parks.", true));
+
+		JsonNode acts = json.readTree(mvc.perform(get("/api/register"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(acts.findValuesAsText("actNumber")).containsExactly("2026/0008", "2026/0007");
+		assertThat(acts.get(0).path("actKind").asText()).isEqualTo("MAYORAL_DECREE");
+		assertThat(acts.get(0).path("decree").asBoolean()).isTrue();
+		assertThat(acts.get(1).path("actKind").asText()).isEqualTo("COUNCIL_ACT");
+		String page = mvc.perform(get("/register")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Mayor&#39;s decree", "City council");
+	}
+
+	@Test
 	void theRegisterPageShowsTheActsWithTheirTitlesEscaped() throws Exception {
 		CouncilSession session = session(CouncilSession.COUNCIL, LocalDate.now().plusDays(3));
 		act(2026, 5, "<b>Wi-Fi</b> & more", session);

@@ -140,7 +140,11 @@ class FundingRequestProcessTest {
 
 	/** The variables CallActivity_RequestFunding passes in (camunda:in). */
 	ProcessInstance requestFunding(String department, long requestedAmountCents, String fundedInitiative) {
-		String reference = newReference();
+		return requestFunding(newReference(), department, requestedAmountCents, fundedInitiative);
+	}
+
+	ProcessInstance requestFunding(String reference, String department, long requestedAmountCents,
+			String fundedInitiative) {
 		Map<String, Object> in = new HashMap<>();
 		in.put("ideaReference", reference);
 		in.put("ideaTitle", "Bike lanes");
@@ -738,6 +742,34 @@ class FundingRequestProcessTest {
 	// ---------------------------------------------------------------- the round limit
 
 	@Test
+	void aLaterRequestForTheSameIdeaGoesOnAfterItsLastRoundAndMayStillBeRevised() throws Exception {
+		ProcessInstance first = requestFunding(MOBILITY, 200000L);
+		decide(first, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
+		assertThat(first).isEnded();
+
+		// an improvement round of the live service asks again (service-improvement)
+		ProcessInstance later = requestFunding(reference(first), MOBILITY, 300000L, null);
+		decide(later, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Not now");
+
+		assertThat(later).isWaitingAt(REVISE);
+		assertThat(engine.getRuntimeService().getVariables(later.getId())).containsEntry("fundingRound", 2)
+			.containsEntry("fundingRequestRound", 1);
+		decide(later, REVISE, CHAMPION, "revisionDecision", "RESUBMIT", "newRequestedAmount", 1500, "revisedPurpose",
+				"A smaller start");
+		decide(later, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
+
+		assertThat(later).isEnded().hasPassed("EndEvent_FundingApproved");
+		assertThat(outputs(later)).containsEntry("fundingOutcome", "APPROVED")
+			.containsEntry("approvedAmountCents", 150000L)
+			.containsEntry("fundingRound", 3);
+		assertThat(approverDecisions(later)).containsExactly(
+				approver(1, Groups.INNOVATION_OFFICE, "APPROVE", 200000L, null),
+				approver(2, Groups.INNOVATION_OFFICE, "DENY", 0L, "Not now"),
+				approver(3, Groups.INNOVATION_OFFICE, "APPROVE", 150000L, null));
+		assertThat(reservedCents(later)).as("the first request's and this one's").isEqualTo(200000L + 150000L);
+	}
+
+	@Test
 	void aSecondDenialEndsTheRequestWhenTheRoundsAreUsedUp() {
 		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Too vague");
@@ -911,8 +943,9 @@ class FundingRequestProcessTest {
 		support.runTimer(timers.get(1));
 		Task escalated = task(instance, APPROVE_SMALL);
 		assertThat(escalated.getPriority()).isEqualTo(100);
-		// the innovation office is its own lead
-		assertThat(candidateGroups(escalated)).containsOnly(Groups.INNOVATION_OFFICE);
+		// escalated to the innovation office's leads, never to the office itself
+		assertThat(candidateGroups(escalated)).containsExactlyInAnyOrder(Groups.INNOVATION_OFFICE,
+				Groups.leadsOf(Groups.INNOVATION_OFFICE));
 
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "APPROVE");
 		assertThat(instance).isEnded();
@@ -920,7 +953,7 @@ class FundingRequestProcessTest {
 	}
 
 	@Test
-	void anOverdueRevisionIsEscalatedToTheInnovationOffice() {
+	void anOverdueRevisionIsEscalatedToTheInnovationOfficesLeads() {
 		ProcessInstance instance = requestFunding(MOBILITY, 300000L);
 		decide(instance, APPROVE_SMALL, INNOVATION_OFFICER, "approvalDecision", "DENY", "approvalReason", "Too vague");
 		Task revise = task(instance, REVISE);
@@ -936,7 +969,7 @@ class FundingRequestProcessTest {
 		Task escalated = task(instance, REVISE);
 		assertThat(escalated.getPriority()).isEqualTo(100);
 		assertThat(escalated.getAssignee()).isEqualTo(CHAMPION);
-		assertThat(candidateGroups(escalated)).containsExactly(Groups.INNOVATION_OFFICE);
+		assertThat(candidateGroups(escalated)).containsExactly("innovation-office-leads");
 	}
 
 }

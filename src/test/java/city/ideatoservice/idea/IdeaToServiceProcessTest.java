@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import city.ideatoservice.IdeaToServiceTest;
+import city.ideatoservice.council.OfficialAct;
+import city.ideatoservice.council.OfficialActRepository;
 import city.ideatoservice.process.JsonVariables;
 import city.ideatoservice.process.MockedProcesses;
 import city.ideatoservice.process.ProcessKeys;
@@ -43,12 +45,13 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The main process, path by path: submission, champion, co-design, pilot and
- * recommendation, and how the idea goes on after each stage it calls. The called models
- * (idea-screening, prototype, service-approval, council-adoption, service-launch) are
- * replaced by mocks that answer what the test needs and keep the variables they were
- * called with; each is tested on its own in its feature's package. A few tests deploy the
- * real prototype to show that its BPMN errors reach the boundary events of "Build
- * prototype". Real delegates and database; the job executor is off.
+ * recommendation, the two routes to official (council vote or mayor's decree), and how
+ * the idea goes on after each stage it calls. The called models (idea-screening,
+ * prototype, service-approval, council-adoption, service-launch) are replaced by mocks
+ * that answer what the test needs and keep the variables they were called with; each is
+ * tested on its own in its feature's package. A few tests deploy the real prototype to
+ * show that its BPMN errors reach the boundary events of "Build prototype". Real
+ * delegates and database; the job executor is off.
  */
 @IdeaToServiceTest
 @MockedProcesses({ ProcessKeys.IDEA_SCREENING, ProcessKeys.PROTOTYPE, ProcessKeys.SERVICE_APPROVAL,
@@ -65,6 +68,9 @@ class IdeaToServiceProcessTest {
 	@Autowired
 	ProcessTestSupport support;
 
+	@Autowired
+	OfficialActRepository register;
+
 	/** The variables each mocked model was last called with, by process key. */
 	static final Map<String, Map<String, Object>> CALLED_WITH = new ConcurrentHashMap<>();
 
@@ -77,7 +83,7 @@ class IdeaToServiceProcessTest {
 		prototypeIsReady();
 		approvalEndsWith("APPROVED", null);
 		councilDecides("ADOPTED", null);
-		sustainabilityReviewDecides("KEEP");
+		serviceLivesUntilRetired();
 	}
 
 	// ---- the called models, mocked
@@ -145,9 +151,10 @@ class IdeaToServiceProcessTest {
 		}).deploy(engine);
 	}
 
-	void sustainabilityReviewDecides(String decision) {
-		mock(ProcessKeys.SERVICE_LAUNCH, execution -> execution.setVariable("sustainabilityDecision", decision))
-			.deploy(engine);
+	/** The launch and the service's life after it end when the service is retired. */
+	void serviceLivesUntilRetired() {
+		mock(ProcessKeys.SERVICE_LAUNCH, execution -> {
+		}).deploy(engine);
 	}
 
 	void launchWaits() {
@@ -212,11 +219,21 @@ class IdeaToServiceProcessTest {
 		recordViableOutcome(ref);
 	}
 
+	/**
+	 * Recommended with running costs the council decides on (adoption-route: more than
+	 * 50,000 euros a year).
+	 */
 	void recordPilotAndRecommend(String ref) {
+		recordPilotAndRecommend(ref, 60000, "NO");
+	}
+
+	void recordPilotAndRecommend(String ref, Object yearlyRunningCost, String changesRegulation) {
 		support.complete(ref, "Task_RecordPilotResults",
 				Map.of("pilotResults", "300 pupils cycled", "objectivesMet", "ALL", "pilotParticipants", 300));
-		support.complete(ref, "Task_RecommendAdoption", Map.of("adoptionRecommendation", "ADOPT",
-				"implementingDepartments", JsonVariables.list(List.of("dept-mobility", "dept-urban-planning"))));
+		support.complete(ref, "Task_RecommendAdoption",
+				Map.of("adoptionRecommendation", "ADOPT", "implementingDepartments",
+						JsonVariables.list(List.of("dept-mobility", "dept-urban-planning")), "yearlyRunningCost",
+						yearlyRunningCost, "changesRegulation", changesRegulation));
 	}
 
 	/**
@@ -501,11 +518,86 @@ class IdeaToServiceProcessTest {
 		assertThat(calledWith(ProcessKeys.SERVICE_LAUNCH)).containsEntry("actNumber", "2026/117")
 			.containsEntry("actDate", "2026-11-20")
 			.containsEntry("sponsorDepartment", "dept-mobility")
+			.containsEntry("champion", ProcessTestSupport.CHAMPION)
 			.containsEntry("ideaReference", ref);
+		assertThat(((SpinJsonNode) calledWith(ProcessKeys.SERVICE_LAUNCH).get("implementingDepartments")).elements())
+			.as("each of them confirms the launch")
+			.extracting(SpinJsonNode::stringValue)
+			.containsExactly("dept-mobility", "dept-urban-planning");
 		assertThat(support.statusHistory(ref)).endsWith(PILOT, COUNCIL, ADOPTED);
-		assertThat(passed(ref)).containsSubsequence("CallActivity_ApproveService", "CallActivity_CouncilAdoption",
-				"EndEvent_IdeaAdopted", "CallActivity_LaunchService", "EndEvent_FollowUpDone");
+		assertThat(passed(ref)).containsSubsequence("CallActivity_ApproveService", "Task_ChooseAdoptionRoute",
+				"CallActivity_CouncilAdoption", "EndEvent_IdeaAdopted", "CallActivity_LaunchService",
+				"EndEvent_ServiceRetired");
+		assertThat(passed(ref)).doesNotContain("Task_SignMayoralDecree");
 		assertThat(support.instance(ref)).isNull();
+	}
+
+	@Test
+	void aRegulationChangeGoesToTheCouncilWhateverItCosts() {
+		launchWaits();
+		String ref = submit();
+		reachPrototype(ref);
+
+		recordPilotAndRecommend(ref, 0, "YES");
+
+		assertThat(support.instance(ref)).isWaitingAt("CallActivity_LaunchService");
+		assertThat(calls(ref, ProcessKeys.COUNCIL_ADOPTION)).isEqualTo(1);
+		assertThat(support.instance(ref)).variables().containsEntry("adoptionRoute", "COUNCIL");
+	}
+
+	@Test
+	void aSmallServiceIsAdoptedByTheMayorsDecreeWithTheNextActNumberOfTheRegister() {
+		launchWaits();
+		String ref = submit();
+		reachPrototype(ref);
+		recordPilotAndRecommend(ref, 8000.5, "NO");
+
+		Task decree = support.task(ref, "Task_SignMayoralDecree");
+		assertThat(engine.getTaskService().getIdentityLinksForTask(decree.getId())).extracting(IdentityLink::getGroupId)
+			.containsExactly("mayors-office");
+		assertThat(support.status(ref)).as("not before the council").isEqualTo(PILOT);
+		int thisYear = java.time.Year.now().getValue();
+		int lastOfTheYear = register.findAllByOrderByActYearDescActSequenceDesc()
+			.stream()
+			.filter(act -> act.actYear() == thisYear)
+			.mapToInt(OfficialAct::actSequence)
+			.max()
+			.orElse(0);
+
+		support.complete(ref, "Task_SignMayoralDecree",
+				Map.of("decreeText", "The city lays safe bike lanes on the ring road from the date of the directive.",
+						"decreeSigned", true));
+
+		assertThat(calls(ref, ProcessKeys.COUNCIL_ADOPTION)).isZero();
+		assertThat(support.statusHistory(ref)).endsWith(PILOT, ADOPTED).doesNotContain(COUNCIL);
+		OfficialAct act = register.findFirstByIdeaReferenceOrderByActYearDescActSequenceDesc(ref).orElseThrow();
+		assertThat(act.isDecree()).isTrue();
+		assertThat(act.actKind()).isEqualTo(OfficialAct.MAYORAL_DECREE);
+		assertThat(act.sessionId()).isNull();
+		assertThat(act.actText()).startsWith("The city lays safe bike lanes");
+		assertThat(act.actYear()).isEqualTo(thisYear);
+		assertThat(act.actSequence()).as("the next number of the register the council's acts are in")
+			.isGreaterThan(lastOfTheYear);
+		assertThat(act.actNumber()).isEqualTo("%d/%04d".formatted(thisYear, act.actSequence()));
+		// the directives join the decree in service-launch, as they join a council act
+		assertThat(calledWith(ProcessKeys.SERVICE_LAUNCH)).containsEntry("actNumber", act.actNumber())
+			.containsEntry("actDate", act.adoptedOn().toString());
+		assertThat(passed(ref)).containsSubsequence("Task_ChooseAdoptionRoute", "Task_SignMayoralDecree",
+				"EndEvent_IdeaAdopted", "CallActivity_LaunchService");
+	}
+
+	@Test
+	void anUnsignedDecreeIsRefused() {
+		launchWaits();
+		String ref = submit();
+		reachPrototype(ref);
+		recordPilotAndRecommend(ref, 8000, "NO");
+
+		assertThatThrownBy(() -> support.complete(ref, "Task_SignMayoralDecree",
+				Map.of("decreeText", "The city lays bike lanes.", "decreeSigned", false)))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("I sign this decree");
+		assertThat(register.findFirstByIdeaReferenceOrderByActYearDescActSequenceDesc(ref)).isEmpty();
 	}
 
 	@Test
@@ -535,23 +627,33 @@ class IdeaToServiceProcessTest {
 	// ---- after the launch
 
 	@Test
-	void aServiceToBeImprovedStartsANewCoDesignRoundOnTheSameIdea() {
-		sustainabilityReviewDecides("IMPROVE");
+	void theIdeaEndsOnlyWhenItsServiceIsRetired() {
+		launchWaits();
 		String ref = submit();
 		reachApprovals(ref);
+		assertThat(support.instance(ref)).isWaitingAt("CallActivity_LaunchService");
 
-		assertThat(support.instance(ref)).isWaitingAt("Task_PlanCodesignSession");
-		assertThat(support.task(ref, "Task_PlanCodesignSession").getAssignee()).isEqualTo(ProcessTestSupport.CHAMPION);
-		assertThat(support.status(ref)).isEqualTo(CO_DESIGN);
-		assertThat(calls(ref, ProcessKeys.IDEA_SCREENING)).as("no second screening").isEqualTo(1);
+		support.runtime().createMessageCorrelation("LaunchTestDone").processInstanceBusinessKey(ref).correlate();
 
-		// the next round's approvals go on from the round the last ones ended in
-		sustainabilityReviewDecides("KEEP");
-		planSession(ref);
-		recordViableOutcome(ref);
-		recordPilotAndRecommend(ref);
-		assertThat(calledWith(ProcessKeys.SERVICE_APPROVAL)).containsEntry("approvalRound", 2);
-		assertThat(support.instance(ref)).isNull();
+		assertThat(passed(ref)).endsWith("EndEvent_ServiceRetired");
+		assertThat(calls(ref, ProcessKeys.IDEA_SCREENING)).as("never screened again").isEqualTo(1);
+		assertThat(calls(ref, ProcessKeys.PROTOTYPE)).as("never a new prototype").isEqualTo(1);
+	}
+
+	@Test
+	void aPilotNobodyTookPartInMetNoObjective() {
+		String ref = submit();
+		reachPrototype(ref);
+
+		assertThatThrownBy(() -> support.complete(ref, "Task_RecordPilotResults",
+				Map.of("pilotResults", "Nobody came", "objectivesMet", "ALL", "pilotParticipants", 0)))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageStartingWith("Were the objectives met?: a pilot nobody took part in met no objective");
+		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
+
+		support.complete(ref, "Task_RecordPilotResults",
+				Map.of("pilotResults", "Nobody came", "objectivesMet", "NONE", "pilotParticipants", 0));
+		assertThat(support.instance(ref)).isWaitingAt("Task_RecommendAdoption");
 	}
 
 	// ---- withdrawal

@@ -1,6 +1,7 @@
 package city.ideatoservice.launch;
 
 import static city.ideatoservice.idea.PublicStatus.LIVE;
+import static city.ideatoservice.idea.PublicStatus.RETIRED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -12,34 +13,43 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import city.ideatoservice.IdeaToServiceTest;
+import city.ideatoservice.idea.IdeaService;
+import city.ideatoservice.idea.PublicStatus;
 import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
 import city.ideatoservice.process.JsonVariables;
+import city.ideatoservice.process.MockedProcesses;
 import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.process.ProcessTestSupport;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.mockito.process.CallActivityMockForSpringContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * service-launch on its own, started the way CallActivity_LaunchService of
- * idea-to-service starts it for an adopted idea: its sponsor department and the council's
- * act. Each group submits its form through the form service as Tasklist does, logged in:
- * the mayor's office issues the directives, communications announces, the sponsor
- * department launches, and after the follow-up timer the innovation office reviews the
- * service.
+ * idea-to-service starts it for an adopted idea: its sponsor and implementing departments
+ * and the act. Each group submits its form through the form service as Tasklist does,
+ * logged in: the mayor's office issues the directives, communications announces, each
+ * implementing department confirms the launch, and every follow-up period the innovation
+ * office reviews the service until it is retired. The improvement round
+ * (service-improvement) is a mock here and tested on its own.
  */
 @IdeaToServiceTest
+@MockedProcesses(ProcessKeys.SERVICE_IMPROVEMENT)
 class ServiceLaunchProcessTest {
 
 	static final String DIRECTIVES = "Task_IssueDirectives";
@@ -60,11 +70,24 @@ class ServiceLaunchProcessTest {
 
 	static final String INNOVATION_OFFICER = "officer-launch";
 
+	static final String PLANNING = "officer-planning-launch";
+
+	static final String IMPROVE = "CallActivity_ImproveService";
+
+	/** The variables the mocked improvement rounds were called with, in order. */
+	static final List<Map<String, Object>> IMPROVEMENT_CALLS = new CopyOnWriteArrayList<>();
+
 	@Autowired
 	ProcessEngine engine;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	ProcessTestSupport support;
+
+	@Autowired
+	IdeaService ideas;
 
 	@BeforeEach
 	void setUp() {
@@ -73,6 +96,11 @@ class ServiceLaunchProcessTest {
 		support.ensureUser(COMMUNICATIONS, "communications");
 		support.ensureUser(DEPARTMENT, "dept-mobility");
 		support.ensureUser(INNOVATION_OFFICER, "innovation-office");
+		support.ensureUser(PLANNING, "dept-urban-planning");
+		IMPROVEMENT_CALLS.clear();
+		new CallActivityMockForSpringContext(ProcessKeys.SERVICE_IMPROVEMENT, context)
+			.onExecutionDo(execution -> IMPROVEMENT_CALLS.add(new HashMap<>(execution.getVariables())))
+			.deploy(engine);
 	}
 
 	/**
@@ -90,7 +118,18 @@ class ServiceLaunchProcessTest {
 		in.put("sponsorDepartment", "dept-mobility");
 		in.put("actNumber", "2026/117");
 		in.put("actDate", "2026-11-20");
+		in.put("champion", ProcessTestSupport.CHAMPION);
+		in.put("implementingDepartments", JsonVariables.list(List.of("dept-mobility")));
 		return engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.SERVICE_LAUNCH, reference, in);
+	}
+
+	/** Adopted to be run by two departments, as "Recommend adoption" names them. */
+	ProcessInstance launchServiceOfTwoDepartments() {
+		ProcessInstance instance = launchAdoptedService();
+		engine.getRuntimeService()
+			.setVariable(instance.getId(), "implementingDepartments",
+					JsonVariables.list(List.of("dept-mobility", "dept-urban-planning")));
+		return instance;
 	}
 
 	Task task(ProcessInstance instance, String taskDefinitionKey) {
@@ -116,6 +155,22 @@ class ServiceLaunchProcessTest {
 		support.runJobs(instance);
 	}
 
+	/** The open launch task of one department (one per implementing department). */
+	Task launchTask(ProcessInstance instance, String department) {
+		return engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(LAUNCH)
+			.taskCandidateGroup(department)
+			.singleResult();
+	}
+
+	void confirmLaunch(ProcessInstance instance, String user, String department) {
+		support.submitAs(user, launchTask(instance, department).getId(),
+				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-01-05"));
+		support.runJobs(instance);
+	}
+
 	void issueDirectives(ProcessInstance instance, String effectiveDate) {
 		complete(instance, DIRECTIVES, MAYORS_OFFICE,
 				Map.of("directiveReference", "DIR-2026-12", "responsibleDepartments",
@@ -127,8 +182,7 @@ class ServiceLaunchProcessTest {
 		issueDirectives(instance, "2027-01-01");
 		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE", "announcementDate",
 				"2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
-		complete(instance, LAUNCH, DEPARTMENT,
-				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-01-05"));
+		confirmLaunch(instance, DEPARTMENT, "dept-mobility");
 	}
 
 	Job followUpTimer(ProcessInstance instance) {
@@ -145,26 +199,18 @@ class ServiceLaunchProcessTest {
 	 */
 	void review(ProcessInstance instance, String decision, String notes) {
 		goLive(instance);
-		engine.getManagementService().executeJob(followUpTimer(instance).getId());
-		complete(instance, REVIEW, INNOVATION_OFFICER,
-				Map.of("sustainabilityDecision", decision, "sustainabilityNotes", notes));
+		reviewAgain(instance, decision, notes);
 	}
 
-	/**
-	 * What CallActivity_LaunchService gets back (camunda:out): the variables of the ended
-	 * instance.
-	 */
-	Map<String, Object> outputs(ProcessInstance instance) {
-		Map<String, Object> values = new HashMap<>();
-		for (HistoricVariableInstance variable : engine.getHistoryService()
-			.createHistoricVariableInstanceQuery()
-			.processInstanceId(instance.getId())
-			.list()) {
-			if (instance.getId().equals(variable.getActivityInstanceId())) {
-				values.put(variable.getName(), variable.getValue());
-			}
+	/** The next review, a follow-up period after the last one. */
+	void reviewAgain(ProcessInstance instance, String decision, String notes) {
+		support.runTimer(followUpTimer(instance));
+		Map<String, Object> form = new HashMap<>(
+				Map.of("sustainabilityDecision", decision, "sustainabilityNotes", notes));
+		if ("RETIRE".equals(decision)) {
+			form.put("publicReason", "The regional network now runs the same service.");
 		}
-		return values;
+		complete(instance, REVIEW, INNOVATION_OFFICER, form);
 	}
 
 	// ---- going official and live
@@ -180,8 +226,7 @@ class ServiceLaunchProcessTest {
 		assertThat(candidateGroups(task(instance, LAUNCH))).containsExactly("dept-mobility");
 		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE", "announcementDate",
 				"2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
-		complete(instance, LAUNCH, DEPARTMENT,
-				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-01-05"));
+		confirmLaunch(instance, DEPARTMENT, "dept-mobility");
 
 		assertThat(instance).isWaitingAt(FOLLOW_UP).hasPassed("Event_ServiceLive", "Gateway_LaunchJoin");
 		assertThat(support.status(instance.getBusinessKey())).isEqualTo(LIVE);
@@ -195,7 +240,7 @@ class ServiceLaunchProcessTest {
 		ProcessInstance instance = launchAdoptedService();
 		issueDirectives(instance, "2027-03-01");
 
-		assertThatThrownBy(() -> complete(instance, LAUNCH, DEPARTMENT,
+		assertThatThrownBy(() -> support.submitAs(DEPARTMENT, launchTask(instance, "dept-mobility").getId(),
 				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-02-01")))
 			.isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("takes effect on 2027-03-01");
@@ -218,37 +263,123 @@ class ServiceLaunchProcessTest {
 	}
 
 	@Test
-	void theReviewCanKeepTheService() {
-		ProcessInstance instance = launchAdoptedService();
+	void everyImplementingDepartmentConfirmsTheLaunchBeforeTheServiceIsLive() {
+		ProcessInstance instance = launchServiceOfTwoDepartments();
+		issueDirectives(instance, "2027-01-01");
+		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE", "announcementDate",
+				"2027-01-02", "announcementLink", "https://city.example/news/bike-lanes"));
+		assertThat(support.tasks(instance.getBusinessKey(), LAUNCH)).hasSize(2)
+			.extracting(task -> candidateGroups(task))
+			.containsExactlyInAnyOrder(List.of("dept-mobility"), List.of("dept-urban-planning"));
 
-		review(instance, "KEEP", "Used daily");
+		confirmLaunch(instance, DEPARTMENT, "dept-mobility");
+		assertThat(instance).isWaitingAt(LAUNCH).hasNotPassed("Event_ServiceLive");
+		assertThat(support.status(instance.getBusinessKey())).isNotEqualTo(LIVE);
+		assertThatThrownBy(() -> support.submitAs(DEPARTMENT, launchTask(instance, "dept-urban-planning").getId(),
+				Map.of("servicePublicUrl", "https://city.example/x", "serviceStartDate", "2027-01-05")))
+			.as("a department confirms only its own launch")
+			.isInstanceOf(AuthorizationException.class);
 
-		assertThat(instance).isEnded().hasPassed("EndEvent_ServiceKept");
-		assertThat(outputs(instance)).containsEntry("sustainabilityDecision", "KEEP");
+		confirmLaunch(instance, PLANNING, "dept-urban-planning");
+		assertThat(instance).isWaitingAt(FOLLOW_UP).hasPassed("Event_ServiceLive");
 		assertThat(support.status(instance.getBusinessKey())).isEqualTo(LIVE);
 	}
 
 	@Test
-	void theReviewCanRetireTheServiceWithAPublicNote() {
+	void aKeptServiceIsReviewedAgainEveryFollowUpPeriodUntilItIsRetired() {
+		ProcessInstance instance = launchAdoptedService();
+		review(instance, "KEEP", "Used daily");
+
+		assertThat(instance).isWaitingAt(FOLLOW_UP).hasPassed(REVIEW);
+		assertThat(followUpTimer(instance).getDuedate().toInstant())
+			.isCloseTo(ZonedDateTime.now().plusMonths(6).toInstant(), within(Duration.ofDays(1)));
+		reviewAgain(instance, "KEEP", "Still used daily");
+		assertThat(instance).isWaitingAt(FOLLOW_UP);
+		assertThat(support.status(instance.getBusinessKey())).isEqualTo(LIVE);
+		assertThat(engine.getHistoryService()
+			.createHistoricTaskInstanceQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(REVIEW)
+			.count()).isEqualTo(2);
+
+		reviewAgain(instance, "RETIRE", "Replaced by the regional network");
+		assertThat(instance).isEnded().hasPassed("EndEvent_ServiceRetired");
+	}
+
+	@Test
+	void eachReviewDecidesAfreshWithoutTheLastDecisionOffered() {
+		ProcessInstance instance = launchAdoptedService();
+		review(instance, "KEEP", "Used daily");
+		support.runTimer(followUpTimer(instance));
+
+		Map<String, Object> offered = engine.getTaskService().getVariables(task(instance, REVIEW).getId());
+		assertThat(offered.get("sustainabilityDecision")).isNull();
+		assertThat(offered.get("sustainabilityNotes")).isNull();
+	}
+
+	@Test
+	void retiringTheServiceEndsItRetiredWithTheReasonTheCitizenReads() {
 		ProcessInstance instance = launchAdoptedService();
 
 		review(instance, "RETIRE", "Replaced by the regional network");
 
 		assertThat(instance).isEnded().hasPassed("EndEvent_ServiceRetired");
-		assertThat(outputs(instance)).containsEntry("sustainabilityDecision", "RETIRE");
-		assertThat(support.status(instance.getBusinessKey())).isEqualTo(LIVE);
-		assertThat(support.lastReason(instance.getBusinessKey())).contains("retired");
+		assertThat(support.statusHistory(instance.getBusinessKey())).endsWith(LIVE, RETIRED);
+		assertThat(support.lastReason(instance.getBusinessKey()))
+			.isEqualTo("The regional network now runs the same service.");
 	}
 
 	@Test
-	void theReviewCanAskForAnImprovementRound() {
+	void retiringWithoutAReasonForTheCitizenIsRefused() {
+		ProcessInstance instance = launchAdoptedService();
+		goLive(instance);
+		support.runTimer(followUpTimer(instance));
+
+		assertThatThrownBy(() -> complete(instance, REVIEW, INNOVATION_OFFICER,
+				Map.of("sustainabilityDecision", "RETIRE", "sustainabilityNotes", "Too expensive")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("Why the service ends");
+		assertThat(support.status(instance.getBusinessKey())).isEqualTo(LIVE);
+	}
+
+	@Test
+	void anImprovementRoundKeepsTheServiceLiveAndTheReviewsGoOn() {
 		ProcessInstance instance = launchAdoptedService();
 
 		review(instance, "IMPROVE", "Extend to the east side");
 
-		assertThat(instance).isEnded().hasPassed("EndEvent_ImprovementRequested");
-		assertThat(outputs(instance)).containsEntry("sustainabilityDecision", "IMPROVE");
+		assertThat(IMPROVEMENT_CALLS).hasSize(1);
+		assertThat(IMPROVEMENT_CALLS.get(0)).containsEntry("improvementRound", 1)
+			.containsEntry("improvementBrief", "Extend to the east side")
+			.containsEntry("champion", ProcessTestSupport.CHAMPION)
+			.containsEntry("sponsorDepartment", "dept-mobility")
+			.containsEntry("actNumber", "2026/117")
+			.containsEntry("ideaReference", instance.getBusinessKey());
+		assertThat(instance).isWaitingAt(FOLLOW_UP).hasPassed(IMPROVE);
 		assertThat(support.status(instance.getBusinessKey())).isEqualTo(LIVE);
+
+		reviewAgain(instance, "IMPROVE", "Also at night");
+		assertThat(IMPROVEMENT_CALLS).hasSize(2);
+		assertThat(IMPROVEMENT_CALLS.get(1)).containsEntry("improvementRound", 2)
+			.containsEntry("improvementBrief", "Also at night");
+		assertThat(support.statusHistory(instance.getBusinessKey())).endsWith(LIVE).doesNotContain(RETIRED);
+	}
+
+	@Test
+	void aLiveServiceCannotBeWithdrawnOrUnAdopted() {
+		ProcessInstance instance = launchAdoptedService();
+		review(instance, "IMPROVE", "Extend to the east side");
+		String reference = instance.getBusinessKey();
+
+		assertThatThrownBy(() -> support.runtime()
+			.createMessageCorrelation("IdeaWithdrawalRequested")
+			.processInstanceBusinessKey(reference)
+			.correlate()).isInstanceOf(MismatchingMessageCorrelationException.class);
+		assertThatThrownBy(() -> ideas.changeStatus(reference, PublicStatus.NOT_ADOPTED, "by mistake"))
+			.hasMessageContaining("never goes back");
+		assertThatThrownBy(() -> ideas.changeStatus(reference, PublicStatus.CO_DESIGN, null))
+			.hasMessageContaining("never goes back");
+		assertThat(support.status(reference)).isEqualTo(LIVE);
 	}
 
 	// ---- deadlines
@@ -273,6 +404,18 @@ class ServiceLaunchProcessTest {
 
 		assertThat(candidateGroups(task(instance, LAUNCH))).containsExactlyInAnyOrder("dept-mobility",
 				"heads-mobility");
+	}
+
+	@Test
+	void anOverdueTaskOfACityWideGroupEscalatesToItsLeadsNotToTheGroup() {
+		ProcessInstance instance = launchAdoptedService();
+		Job escalation = support.timers(instance, DIRECTIVES).get(1);
+
+		support.runTimer(escalation);
+
+		Task directives = task(instance, DIRECTIVES);
+		assertThat(candidateGroups(directives)).containsExactlyInAnyOrder("mayors-office", "mayors-office-leads");
+		assertThat(directives.getPriority()).isEqualTo(100);
 	}
 
 }

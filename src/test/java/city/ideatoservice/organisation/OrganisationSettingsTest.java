@@ -58,9 +58,10 @@ class OrganisationSettingsTest {
 			assertThat(bean.stewardsOf("dept-culture")).isEqualTo("data-stewards-culture");
 			assertThat(bean.byAnyGroup("heads-urban-planning")).map(Department::group).hasValue("dept-urban-planning");
 			assertThat(Groups.all(bean))
-				.contains("innovation-office", "operators", "dept-mobility", "data-stewards-mobility", "heads-mobility",
-						"heads-culture")
-				.hasSize(11 + 3 * 5);
+				.contains("innovation-office", "operators", "innovation-office-leads", "mayors-office-leads",
+						"dept-mobility", "data-stewards-mobility", "heads-mobility", "heads-culture")
+				.doesNotContain("process-designers-leads", "operators-leads")
+				.hasSize(11 + 9 + 3 * 5);
 		});
 	}
 
