@@ -166,7 +166,7 @@ class AuthorizationMatrixTest {
 	@Test
 	void theBudgetCommitteeDecidesAfterFinanceAndTheMayorSignsDirectives() {
 		// budget: after finance's review of the large request
-		String large = api.asksForFunding("Matrix: concert hall", 70_000)[0];
+		String large = api.asksForFunding("Matrix: concert hall", 55_000)[0];
 		assertThat(claim("budget", api.taskOf("finn", large, "approve-funding"))).isEqualTo(403);
 		api.submit("finn", large, "approve-funding", form("approvalDecision", "APPROVE"));
 		budgetDecision = api.taskOf("budget", large, "approve-funding");
