@@ -113,7 +113,7 @@ class AuthorizationMatrixTest {
 
 	JsonNode waitForTask(String user, String formKey) {
 		JsonNode[] found = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> found[0] = api.anyTaskOf(user, formKey));
 		return found[0];

@@ -98,7 +98,7 @@ class DemoRest {
 	/** The user's task with this form in the idea, waiting for the engine's jobs. */
 	JsonNode taskOf(String user, String reference, String formKey) {
 		JsonNode[] found = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 			found[0] = null;
 			for (JsonNode task : as(user).get()
 				.uri("/task?processInstanceBusinessKey={ref}", reference)
