@@ -127,7 +127,8 @@ class CitizenNotifications {
 		}
 		citizen(idea.citizenId()).ifPresent(citizen -> {
 			Map<String, String> parameters = facts(idea.reference(), idea.title(), citizen);
-			parameters.put("moment", commitment.moment().name());
+			parameters.put("momentLabel", messages.getMessage("mail.moment." + commitment.moment().name(), null,
+					commitment.moment().name(), locale(citizen)));
 			parameters.put("sponsorName", commitment.sponsorName());
 			parameters.put("sponsorOffice", commitment.sponsorOffice());
 			parameters.put("commitmentDate", commitment.commitmentDate().toString());
