@@ -196,7 +196,10 @@ class IdeaToServiceApplicationTests {
 				List.of(dataset("Bus stops", "dept-mobility"), dataset("Night lines", "dept-mobility"),
 						dataset("Taxi ranks", "dept-mobility"), dataset("Street lighting", "dept-urban-planning"),
 						dataset("Pedestrian zones", "dept-urban-planning")),
-				"fundingSource", "NEW_FUNDING", "estimatedBudget", 4500));
+				"fundingSource", "NEW_FUNDING", "estimatedBudget", 4500, "partners",
+				List.of(Map.of("organisation", "Night workers' union", "kind", "CIVIC_GROUP", "role",
+						"Tests the app with its members", "contactPerson", "Nia Night", "email", "nia@union.example",
+						"publicListing", true))));
 		awaitStatus(code, "PROTOTYPING");
 
 		// prototype: the innovation office funds it, the data stewards open the data, the
@@ -214,8 +217,19 @@ class IdeaToServiceApplicationTests {
 							"https://data.city.example/night", "updateFrequency", "MONTHLY", "datasetKeywords",
 							"night, bus", "contactPoint", "opendata@city.example"));
 		}
-		submit("champ", ref, "review-milestone-checkpoint", form("checkpointDecision", "CONTINUE"));
+		// assessed together: the one partner's view, in the entry the form listed
+		submit("champ", ref, "review-milestone-checkpoint",
+				form("checkpointDecision", "CONTINUE", "partnerViews", List.of(Map.of("opinion", "AGREE"))));
+		// the public commitment after the co-design: a public fact, told to the citizen
+		submit("cora", ref, "plan-public-commitment",
+				form("commitmentMoment", "PRESS_CONFERENCE", "commitmentDate", LocalDate.now().plusDays(3).toString(),
+						"politicalSponsorName", "Mara Yilmaz", "politicalSponsorOffice", "Mayor", "commitmentPromise",
+						"A night bus on demand in every district by winter."));
 		awaitStatus(code, "PILOT");
+		assertThat(track(code).path("partners").findValuesAsText("organisation"))
+			.containsExactly("Night workers' union");
+		assertThat(track(code).path("commitments").findValuesAsText("promise"))
+			.containsExactly("A night bus on demand in every district by winter.");
 		JsonNode catalogue = portal().get().uri("/api/datasets/catalog.jsonld").retrieve().body(JsonNode.class);
 		assertThat(catalogue.path("dcat:dataset").findValuesAsText("dct:title")).contains("Night mobility data");
 
@@ -298,7 +312,7 @@ class IdeaToServiceApplicationTests {
 					subjects.add(mail.getSubject());
 				}
 			}
-			assertThat(subjects).hasSize(8).allSatisfy(subject -> assertThat(subject).contains(ref));
+			assertThat(subjects).hasSize(9).allSatisfy(subject -> assertThat(subject).contains(ref));
 		});
 	}
 

@@ -6,12 +6,17 @@ import static city.ideatoservice.funding.FundingVariables.ESTIMATED_BUDGET;
 import static city.ideatoservice.funding.FundingVariables.FUNDED_INITIATIVE;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_SOURCE;
 import static city.ideatoservice.funding.FundingVariables.REQUESTED_AMOUNT_CENTS;
+import static city.ideatoservice.idea.IdeaVariables.IDEA_REFERENCE;
+import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_DATASETS;
 import static city.ideatoservice.opendata.OpenDataVariables.DATASETS;
+import static city.ideatoservice.partner.PartnerVariables.PARTNERS;
 
 import java.util.List;
 import java.util.Map;
 
 import city.ideatoservice.form.FormValidation;
+import city.ideatoservice.opendata.CatalogueLinks;
+import city.ideatoservice.partner.Partners;
 import city.ideatoservice.process.FormInput;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,15 +26,23 @@ import org.springframework.stereotype.Component;
 /**
  * "Record co-design outcome": a viable solution has at least one milestone (each ends in
  * a checkpoint review, and a form cannot ask for a number of entries); its budget becomes
- * whole euro cents for the funding request.
+ * whole euro cents for the funding request. Its partners join the idea (their contacts
+ * are kept in the partner table, not in the process), and the datasets it names from the
+ * catalogue count for the idea at once.
  */
 @Component
 public class CodesignOutcomeRecorder implements TaskListener {
 
 	private final FormValidation forms;
 
-	CodesignOutcomeRecorder(FormValidation forms) {
+	private final Partners partners;
+
+	private final CatalogueLinks catalogueLinks;
+
+	CodesignOutcomeRecorder(FormValidation forms, Partners partners, CatalogueLinks catalogueLinks) {
 		this.forms = forms;
+		this.partners = partners;
+		this.catalogueLinks = catalogueLinks;
 	}
 
 	@Override
@@ -53,6 +66,10 @@ public class CodesignOutcomeRecorder implements TaskListener {
 		else {
 			task.setVariable(REQUESTED_AMOUNT_CENTS, 0L);
 		}
+		String reference = (String) task.getVariable(IDEA_REFERENCE);
+		partners.join(reference, input.items(PARTNERS));
+		task.removeVariable(PARTNERS);
+		catalogueLinks.link(reference, input.list(CATALOGUE_DATASETS));
 	}
 
 }

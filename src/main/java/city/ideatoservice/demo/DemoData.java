@@ -27,6 +27,7 @@ import city.ideatoservice.idea.Theme;
 import city.ideatoservice.notification.Notifications;
 import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.organisation.Groups;
+import city.ideatoservice.partner.PartnerVariables;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -181,7 +182,12 @@ public class DemoData {
 							dataset("Waste collection points", "dept-environment"),
 							dataset("Bus stops near libraries", "dept-mobility"))))
 			.putValue(FUNDING_SOURCE, "NEW_FUNDING")
-			.putValue(ESTIMATED_BUDGET, 4500);
+			.putValue(ESTIMATED_BUDGET, 4500)
+			.putValue(PartnerVariables.PARTNERS, JsonVariables.list(List.of(
+					partner("Repair café network", "CIVIC_GROUP", "Repairs and explains the things", "Rosa Reyes",
+							true),
+					partner("University of Applied Sciences", "UNIVERSITY", "Surveys the borrowers", "Ben Ortiz", true),
+					partner("Hardware store Meier", "ENTREPRENEUR", "Donates tools", "Karl Meier", false))));
 		complete(library, outcome);
 
 		String nightBus = submit("Night bus on demand",
@@ -323,6 +329,11 @@ public class DemoData {
 							DATASET_KEYWORDS, "open data, prototype", CONTACT_POINT, "opendata@city.example"));
 		}
 		completeTask(reference, "Task_ReviewCheckpoint", Map.of(CHECKPOINT_DECISION, "CONTINUE"));
+		completeTask(reference, "Task_PlanPublicCommitment",
+				Map.of("commitmentMoment", "PRESS_CONFERENCE", "commitmentDate",
+						LocalDate.now().plusDays(10).toString(), "politicalSponsorName", "Mara Yilmaz",
+						"politicalSponsorOffice", "Mayor", "commitmentPromise",
+						"The City pilots the service for three months and decides on it by the " + "end of the year."));
 		completeTask(reference, "Task_RecordPilotResults",
 				Map.of("pilotResults", "520 users a month", "objectivesMet", "ALL", "pilotParticipants", 520));
 		completeTask(reference, "Task_RecommendAdoption",
@@ -438,6 +449,18 @@ public class DemoData {
 		milestone.put("title", title);
 		milestone.put("dueDate", due.toString());
 		return milestone;
+	}
+
+	private static Map<String, Object> partner(String organisation, String kind, String role, String contact,
+			boolean publicListing) {
+		Map<String, Object> partner = new LinkedHashMap<>();
+		partner.put("organisation", organisation);
+		partner.put("kind", kind);
+		partner.put("role", role);
+		partner.put("contactPerson", contact);
+		partner.put("email", contact.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@partners.example");
+		partner.put("publicListing", publicListing);
+		return partner;
 	}
 
 	private static Map<String, Object> dataset(String title, String owner) {

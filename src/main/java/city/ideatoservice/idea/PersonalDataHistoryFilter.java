@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the citizen's name and e-mail out of Camunda's history. The start form briefly
  * holds them as variables until "Register idea" moves them to the CITIZEN table; history
- * never sees them, so erasing a citizen touches only that table.
+ * never sees them, so erasing a citizen touches only that table. The same for the
+ * partners' contacts, which the co-design and checkpoint forms hold until they are in the
+ * PARTNER table.
  */
 @Component
 public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
 
-	static final Set<String> PERSONAL_VARIABLES = Set.of(SUBMITTER_NAME, SUBMITTER_EMAIL);
+	static final Set<String> PERSONAL_VARIABLES = Set.of(SUBMITTER_NAME, SUBMITTER_EMAIL, "partners", "newPartners");
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import city.ideatoservice.commitment.PublicCommitment;
+import city.ideatoservice.commitment.PublicCommitmentRecorded;
+import city.ideatoservice.commitment.PublicCommitments;
 import city.ideatoservice.deadline.Deadlines;
 import city.ideatoservice.idea.Citizen;
 import city.ideatoservice.idea.CitizenErasure;
@@ -42,9 +45,12 @@ class CitizenNotifications {
 
 	private final Deadlines deadlines;
 
+	private final PublicCommitments commitments;
+
 	CitizenNotifications(Notifications notifications, IdeaService ideas, CitizenRepository citizens,
 			MessageSource messages, @Value("${idea-to-service.public-base-url}") String publicBaseUrl,
-			NotificationRepository notificationRepository, Deadlines deadlines) {
+			NotificationRepository notificationRepository, Deadlines deadlines, PublicCommitments commitments) {
+		this.commitments = commitments;
 		this.notificationRepository = notificationRepository;
 		this.deadlines = deadlines;
 		this.notifications = notifications;
@@ -109,6 +115,30 @@ class CitizenNotifications {
 			parameters.put("question", asked.question());
 			parameters.put("answerBy", deadlines.questionAnswerBy().toString());
 			notifications.toCitizen(NotificationKind.QUESTION_ASKED, idea.id(), idea.reference(), citizen.id(),
+					citizen.locale(), parameters);
+		});
+	}
+
+	/**
+	 * The city's public commitment after the co-design: the promise, its date and who
+	 * commits.
+	 */
+	@EventListener
+	void onCommitment(PublicCommitmentRecorded recorded) {
+		Idea idea = ideas.require(recorded.reference());
+		PublicCommitment commitment = commitments.find(recorded.commitmentId()).orElseThrow();
+		if (idea.citizenId() == null) {
+			return;
+		}
+		citizen(idea.citizenId()).ifPresent(citizen -> {
+			Map<String, String> parameters = facts(idea.reference(), idea.title(), citizen);
+			parameters.put("momentLabel", messages.getMessage("mail.moment." + commitment.moment().name(), null,
+					commitment.moment().name(), locale(citizen)));
+			parameters.put("sponsorName", commitment.sponsorName());
+			parameters.put("sponsorOffice", commitment.sponsorOffice());
+			parameters.put("commitmentDate", commitment.commitmentDate().toString());
+			parameters.put("promise", commitment.promise());
+			notifications.toCitizen(NotificationKind.PUBLIC_COMMITMENT, idea.id(), idea.reference(), citizen.id(),
 					citizen.locale(), parameters);
 		});
 	}

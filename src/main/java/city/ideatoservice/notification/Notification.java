@@ -6,12 +6,14 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One e-mail: queued with the step that caused it, sent by its own job. To a citizen (by
- * citizen id, the address is read when sending) or to a civil servant (by user id).
+ * One e-mail: queued with the step that caused it, sent by its own job. To a citizen or a
+ * partner of the idea (by id, the address is read when sending) or to a civil servant (by
+ * user id).
  */
 @Table("notification")
 public record Notification(@Id Long id, Long ideaId, NotificationKind kind, Long citizenId, String staffUserId,
-		String locale, String parameters, Status status, Instant createdAt, Instant sentAt, String messageId) {
+		Long partnerId, String locale, String parameters, Status status, Instant createdAt, Instant sentAt,
+		String messageId) {
 
 	public enum Status {
 
@@ -29,13 +31,13 @@ public record Notification(@Id Long id, Long ideaId, NotificationKind kind, Long
 	Notification sent(Instant at, String id) {
 		// the parameters may hold a tracking code: once sent, only the record of the mail
 		// stays
-		return new Notification(this.id, ideaId, kind, citizenId, staffUserId, locale, null, Status.SENT, createdAt, at,
-				id);
+		return new Notification(this.id, ideaId, kind, citizenId, staffUserId, partnerId, locale, null, Status.SENT,
+				createdAt, at, id);
 	}
 
 	Notification cancelled() {
-		return new Notification(id, ideaId, kind, citizenId, staffUserId, locale, null, Status.CANCELLED, createdAt,
-				null, null);
+		return new Notification(id, ideaId, kind, citizenId, staffUserId, partnerId, locale, null, Status.CANCELLED,
+				createdAt, null, null);
 	}
 
 }

@@ -17,6 +17,10 @@ public enum NotificationKind {
 	SERVICE_NEWS("service-news"),
 	/** To the citizen: the screener's question, with a link to answer it. */
 	QUESTION_ASKED("question-asked"),
+	/**
+	 * To the citizen: the city's public commitment after the co-design, promise and date.
+	 */
+	PUBLIC_COMMITMENT("public-commitment"),
 	/** To the citizen: the withdrawal is confirmed. */
 	IDEA_WITHDRAWN("idea-withdrawn"),
 	/** To a civil servant: a task with a deadline landed in one of their groups. */
@@ -24,7 +28,13 @@ public enum NotificationKind {
 	/** To the assignee or the group: a task is due soon. */
 	TASK_REMINDER("task-reminder"),
 	/** To the group's lead: a task is overdue. */
-	TASK_ESCALATED("task-escalated");
+	TASK_ESCALATED("task-escalated"),
+	/** To a partner: they joined the idea's partnership, with their role. */
+	PARTNER_JOINED("partner-joined"),
+	/** To a partner: a checkpoint was assessed together, with its decision. */
+	PARTNER_CHECKPOINT("partner-checkpoint"),
+	/** To a partner: the city adopted the idea as a service. */
+	PARTNER_ADOPTED("partner-adopted");
 
 	private final String template;
 
@@ -38,6 +48,10 @@ public enum NotificationKind {
 
 	public boolean toCitizen() {
 		return ordinal() <= IDEA_WITHDRAWN.ordinal();
+	}
+
+	public boolean toPartner() {
+		return ordinal() >= PARTNER_JOINED.ordinal();
 	}
 
 }

@@ -16,4 +16,8 @@ public interface NotificationRepository extends ListCrudRepository<Notification,
 	@Query("delete from notification where citizen_id = :citizenId")
 	void deleteByCitizenId(Long citizenId);
 
+	@Modifying
+	@Query("delete from notification where partner_id = :partnerId")
+	void deleteByPartnerId(Long partnerId);
+
 }

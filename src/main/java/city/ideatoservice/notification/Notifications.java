@@ -47,15 +47,23 @@ public class Notifications {
 	@Transactional
 	public Notification toCitizen(NotificationKind kind, Long ideaId, String reference, Long citizenId, String locale,
 			Map<String, String> parameters) {
-		return queue(new Notification(null, ideaId, kind, citizenId, null, localeOrDefault(locale), write(parameters),
-				Notification.Status.PENDING, clock.instant(), null, null), reference);
+		return queue(new Notification(null, ideaId, kind, citizenId, null, null, localeOrDefault(locale),
+				write(parameters), Notification.Status.PENDING, clock.instant(), null, null), reference);
 	}
 
 	@Transactional
 	public Notification toStaff(NotificationKind kind, Long ideaId, String reference, String userId,
 			Map<String, String> parameters) {
-		return queue(new Notification(null, ideaId, kind, null, userId, properties.defaultLocale(), write(parameters),
-				Notification.Status.PENDING, clock.instant(), null, null), reference);
+		return queue(new Notification(null, ideaId, kind, null, userId, null, properties.defaultLocale(),
+				write(parameters), Notification.Status.PENDING, clock.instant(), null, null), reference);
+	}
+
+	/** To a partner of the idea, in the city's language. */
+	@Transactional
+	public Notification toPartner(NotificationKind kind, Long ideaId, String reference, Long partnerId,
+			Map<String, String> parameters) {
+		return queue(new Notification(null, ideaId, kind, null, null, partnerId, properties.defaultLocale(),
+				write(parameters), Notification.Status.PENDING, clock.instant(), null, null), reference);
 	}
 
 	private Notification queue(Notification notification, String reference) {

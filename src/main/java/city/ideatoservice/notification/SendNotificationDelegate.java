@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import city.ideatoservice.idea.CitizenRepository;
+import city.ideatoservice.partner.Partner;
+import city.ideatoservice.partner.PartnerRepository;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.MessagingException;
@@ -36,6 +38,8 @@ public class SendNotificationDelegate implements JavaDelegate {
 
 	private final CitizenRepository citizens;
 
+	private final PartnerRepository partners;
+
 	private final IdentityService identityService;
 
 	private final MailComposer composer;
@@ -51,11 +55,12 @@ public class SendNotificationDelegate implements JavaDelegate {
 	private final Clock clock;
 
 	SendNotificationDelegate(NotificationRepository notifications, CitizenRepository citizens,
-			IdentityService identityService, MailComposer composer, JavaMailSender mailSender,
-			NotificationProperties properties, ObjectMapper json, PlatformTransactionManager transactions,
-			Clock clock) {
+			PartnerRepository partners, IdentityService identityService, MailComposer composer,
+			JavaMailSender mailSender, NotificationProperties properties, ObjectMapper json,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.notifications = notifications;
 		this.citizens = citizens;
+		this.partners = partners;
 		this.identityService = identityService;
 		this.composer = composer;
 		this.mailSender = mailSender;
@@ -114,6 +119,11 @@ public class SendNotificationDelegate implements JavaDelegate {
 			return citizens.findById(notification.citizenId())
 				.filter(citizen -> citizen.erasedAt() == null && citizen.email() != null)
 				.map(citizen -> new Recipient(citizen.email(), citizen.name()));
+		}
+		if (notification.partnerId() != null) {
+			return partners.findById(notification.partnerId())
+				.filter(Partner::isReachable)
+				.map(partner -> new Recipient(partner.email(), partner.contactPerson()));
 		}
 		User user = identityService.createUserQuery().userId(notification.staffUserId()).singleResult();
 		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {

@@ -9,6 +9,8 @@ import city.ideatoservice.idea.Idea;
 import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.identity.StaffAccess;
 import city.ideatoservice.organisation.Groups;
+import city.ideatoservice.partner.Partner;
+import city.ideatoservice.partner.PartnerRepository;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +43,11 @@ class StaffNotificationController {
 
 	private final IdentityService identityService;
 
+	private final PartnerRepository partners;
+
 	StaffNotificationController(IdeaService ideas, NotificationRepository notifications, CitizenRepository citizens,
-			CitizenErasure erasure, IdentityService identityService) {
+			CitizenErasure erasure, IdentityService identityService, PartnerRepository partners) {
+		this.partners = partners;
 		this.ideas = ideas;
 		this.notifications = notifications;
 		this.citizens = citizens;
@@ -67,7 +72,12 @@ class StaffNotificationController {
 
 	private SentMail view(Notification notification) {
 		String recipient = notification.staffUserId() != null ? notification.staffUserId()
-				: citizens.findById(notification.citizenId()).map(c -> c.email()).orElse("(erased)");
+				: notification.partnerId() != null
+						? partners.findById(notification.partnerId())
+							.filter(Partner::isReachable)
+							.map(Partner::email)
+							.orElse("(erased)")
+						: citizens.findById(notification.citizenId()).map(c -> c.email()).orElse("(erased)");
 		return new SentMail(notification.kind().name(), recipient, notification.status().name(),
 				notification.createdAt(), notification.sentAt());
 	}

@@ -9,8 +9,14 @@ public interface DatasetRequestRepository extends ListCrudRepository<DatasetRequ
 
 	List<DatasetRequest> findByIdeaIdOrderByDecidedAt(Long ideaId);
 
-	@Query("select count(*) from dataset_request where idea_id = :ideaId and outcome = 'PUBLISHED'")
+	/**
+	 * Distinct published datasets linked to the idea: opened for it, or named from the
+	 * catalogue at co-design (the same dataset twice counts once).
+	 */
+	@Query("select count(distinct catalogue_id) from dataset_request where idea_id = :ideaId and outcome = 'PUBLISHED'")
 	int countPublished(Long ideaId);
+
+	boolean existsByIdeaIdAndCatalogueIdAndOutcome(Long ideaId, String catalogueId, String outcome);
 
 	@Query("select count(distinct owner_department) from dataset_request where idea_id = :ideaId and outcome = 'PUBLISHED'")
 	int countPublishingDepartments(Long ideaId);

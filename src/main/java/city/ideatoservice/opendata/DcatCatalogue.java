@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The catalogue as DCAT-AP JSON-LD, for open-data portals (CKAN, data.europa.eu) to
  * harvest: a dcat:Catalog with a dcat:Dataset and a dcat:Distribution per published
- * dataset, licences, formats and frequencies as the EU's authority URIs. The context is
- * inline, so a harvester needs nothing else to read it.
+ * dataset, licences, formats and frequencies as the EU's authority URIs, each typed with
+ * the class DCAT-AP's range shapes ask for. The context is inline, so a harvester needs
+ * nothing else to read it.
  */
 @Component
 public class DcatCatalogue {
@@ -67,17 +68,20 @@ public class DcatCatalogue {
 							.orElse(dataset.publisherDepartment())));
 		json.put("dct:issued", Map.of("@value",
 				java.time.format.DateTimeFormatter.ISO_INSTANT.format(dataset.issuedAt()), "@type", "xsd:dateTime"));
-		json.put("dct:accrualPeriodicity", Map.of("@id", FREQUENCY + frequency(dataset.updateFrequency())));
+		json.put("dct:accrualPeriodicity",
+				Map.of("@id", FREQUENCY + frequency(dataset.updateFrequency()), "@type", "dct:Frequency"));
 		json.put("dcat:keyword", keywords(dataset.keywords()));
-		json.put("dcat:contactPoint", Map.of("@type", "vcard:Organization", "vcard:fn", dataset.publisherDepartment(),
-				"vcard:hasEmail", Map.of("@id", "mailto:" + dataset.contactPoint())));
+		json.put("dcat:contactPoint", Map.of("@type", List.of("vcard:Kind", "vcard:Organization"), "vcard:fn",
+				dataset.publisherDepartment(), "vcard:hasEmail", Map.of("@id", "mailto:" + dataset.contactPoint())));
 		Map<String, Object> distribution = new LinkedHashMap<>();
 		distribution.put("@id", uri + "#distribution");
 		distribution.put("@type", "dcat:Distribution");
 		distribution.put("dcat:accessURL", Map.of("@id", dataset.accessUrl()));
-		distribution.put("dct:license", Map.of("@id", LICENCES.getOrDefault(dataset.licence(), dataset.licence())));
+		distribution.put("dct:license", Map.of("@id", LICENCES.getOrDefault(dataset.licence(), dataset.licence()),
+				"@type", "dct:LicenseDocument"));
 		if (!"API".equals(dataset.format())) {
-			distribution.put("dct:format", Map.of("@id", FILE_TYPE + dataset.format()));
+			distribution.put("dct:format",
+					Map.of("@id", FILE_TYPE + dataset.format(), "@type", "dct:MediaTypeOrExtent"));
 		}
 		json.put("dcat:distribution", List.of(distribution));
 		return json;

@@ -44,7 +44,7 @@ public class OpenDataLedger implements ExecutionListener {
 		requests.save(new DatasetRequest(null, ideaId, dataset.prop("title").stringValue(),
 				dataset.prop("ownerDepartment").stringValue(), outcome,
 				(String) execution.getVariableLocal(CATALOGUE_ID), (String) execution.getVariableLocal(DATASET_REASON),
-				clock.instant()));
+				clock.instant(), DatasetRequest.OPENED));
 	}
 
 }

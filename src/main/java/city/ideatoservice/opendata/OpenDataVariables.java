@@ -10,6 +10,19 @@ public final class OpenDataVariables {
 
 	public static final String ADDITIONAL_DATASETS = "additionalDatasets";
 
+	/** Co-design: datasets already in the catalogue the solution uses (their ids). */
+	public static final String CATALOGUE_DATASETS = "catalogueDatasets";
+
+	/**
+	 * The catalogue's datasets, for a form's choice ("valuesKey": "catalogueOptions").
+	 */
+	public static final String CATALOGUE_OPTIONS = "catalogueOptions";
+
+	/** Planning the co-design session: the datasets it needs opened early. */
+	public static final String CODESIGN_DATASETS = "codesignDatasets";
+
+	public static final String NEEDS_DATA_EARLY = "needsDataEarly";
+
 	public static final String DATASET_TITLE = "datasetTitle";
 
 	public static final String DATASET_OWNER_DEPARTMENT = "datasetOwnerDepartment";

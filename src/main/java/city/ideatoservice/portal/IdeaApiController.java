@@ -4,11 +4,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import city.ideatoservice.commitment.PublicCommitment;
+import city.ideatoservice.commitment.PublicCommitments;
 import city.ideatoservice.idea.Channel;
 import city.ideatoservice.idea.Idea;
 import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.idea.IdeaSubmission;
 import city.ideatoservice.idea.PublicStatus;
+import city.ideatoservice.partner.Partners;
+import city.ideatoservice.partner.PublicPartner;
 import city.ideatoservice.screening.CitizenQuestions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,8 +48,14 @@ class IdeaApiController {
 
 	private final CitizenActions actions;
 
-	IdeaApiController(IdeaSubmission submission, IdeaService ideas, CitizenQuestions questions,
-			CitizenActions actions) {
+	private final Partners partners;
+
+	private final PublicCommitments commitments;
+
+	IdeaApiController(IdeaSubmission submission, IdeaService ideas, CitizenQuestions questions, CitizenActions actions,
+			Partners partners, PublicCommitments commitments) {
+		this.partners = partners;
+		this.commitments = commitments;
 		this.submission = submission;
 		this.ideas = ideas;
 		this.questions = questions;
@@ -59,7 +69,8 @@ class IdeaApiController {
 	}
 
 	record IdeaView(String reference, String title, String description, String theme, PublicStatus status,
-			Instant submittedAt, String mergedInto, String openQuestion, List<HistoryEntry> history) {
+			Instant submittedAt, String mergedInto, String openQuestion, List<HistoryEntry> history,
+			List<PublicPartner> partners, List<PublicCommitment> commitments) {
 	}
 
 	record AnswerRequest(@NotBlank(message = "Please write your answer.") @Size(max = 4000,
@@ -96,7 +107,8 @@ class IdeaApiController {
 				ideas.history(idea)
 					.stream()
 					.map(c -> new HistoryEntry(c.status(), c.publicReason(), c.changedAt()))
-					.toList());
+					.toList(),
+				partners.publicPartners(idea.reference()), commitments.of(idea.reference()));
 	}
 
 	@PostMapping(path = "/tracking/{trackingCode}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,7 @@
 package city.ideatoservice.codesign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
@@ -14,10 +15,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import city.ideatoservice.IdeaToServiceTest;
+import city.ideatoservice.commitment.PublicCommitment;
+import city.ideatoservice.commitment.PublicCommitments;
 import city.ideatoservice.funding.PrototypeBudgets;
+import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
+import city.ideatoservice.notification.Notification;
+import city.ideatoservice.notification.NotificationKind;
+import city.ideatoservice.notification.NotificationRepository;
+import city.ideatoservice.opendata.CatalogueLinks;
+import city.ideatoservice.opendata.PublishedDataset;
 import city.ideatoservice.opendata.PublishedDatasetRepository;
+import city.ideatoservice.partner.CheckpointAssessment;
+import city.ideatoservice.partner.Partner;
+import city.ideatoservice.partner.PartnerOpinion;
+import city.ideatoservice.partner.Partners;
+import city.ideatoservice.partner.PublicPartner;
 import city.ideatoservice.process.JsonVariables;
 import city.ideatoservice.process.MockedProcesses;
 import city.ideatoservice.process.ProcessKeys;
@@ -56,6 +70,10 @@ class PrototypeProcessTest {
 
 	static final String MORE_DATASETS = "Task_RequestMoreDatasets";
 
+	static final String COMMITMENT = "Task_PlanPublicCommitment";
+
+	static final String COMMUNICATIONS = "comms-prototype";
+
 	static final String CHAMPION = ProcessTestSupport.CHAMPION;
 
 	static final String INNOVATION_OFFICER = "officer-prototype";
@@ -88,6 +106,7 @@ class PrototypeProcessTest {
 		FUNDING_CALLED_WITH.clear();
 		support.ensureUser(CHAMPION, "innovation-office");
 		support.ensureUser(INNOVATION_OFFICER, "innovation-office");
+		support.ensureUser(COMMUNICATIONS, "communications");
 		fundingOutcome("APPROVED", 450050L, null);
 		new CallActivityMockForSpringContext(ProcessKeys.DATA_OPENING, context).onExecutionDo(execution -> {
 			String title = (String) execution.getVariable("datasetTitle");
@@ -172,6 +191,17 @@ class PrototypeProcessTest {
 				Map.of("checkpointDecision", "CONTINUE", "checkpointNotes", "On track"));
 	}
 
+	/** What the communications team records, the way Tasklist submits it. */
+	static Map<String, Object> commitment() {
+		return Map.of("commitmentMoment", "PRESS_CONFERENCE", "commitmentDate", LocalDate.now().plusDays(14).toString(),
+				"politicalSponsorName", "Maria Rossi", "politicalSponsorOffice", "Deputy Mayor for Mobility",
+				"commitmentPromise", "Protected bike lanes on two school routes by June.");
+	}
+
+	void planPublicCommitment(ProcessInstance instance) {
+		complete(instance, COMMITMENT, COMMUNICATIONS, commitment());
+	}
+
 	/**
 	 * What CallActivity_BuildPrototype gets back (camunda:out): the variables of the
 	 * ended instance.
@@ -209,7 +239,12 @@ class PrototypeProcessTest {
 			.containsEntry("milestoneDue", "2027-01-31");
 
 		passCheckpoint(instance);
+		assertThat(instance).as("the join waits for the public commitment").isWaitingAt(COMMITMENT);
+		assertThat(engine.getTaskService().getIdentityLinksForTask(task(instance, COMMITMENT).getId()))
+			.extracting(IdentityLink::getGroupId)
+			.contains("communications");
 
+		planPublicCommitment(instance);
 		assertThat(instance).isEnded()
 			.hasPassed("EndEvent_MilestoneReached", "EndEvent_PrototypeReady")
 			.hasNotPassed(WAIVER);
@@ -279,6 +314,7 @@ class PrototypeProcessTest {
 			.containsEntry("milestoneDue", "2027-03-31");
 		passCheckpoint(instance);
 
+		planPublicCommitment(instance);
 		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
 	}
 
@@ -344,6 +380,7 @@ class PrototypeProcessTest {
 		complete(instance, WAIVER, INNOVATION_OFFICER,
 				Map.of("waiverDecision", "WAIVE", "waiverReason", "Four datasets are enough for a street trial."));
 
+		planPublicCommitment(instance);
 		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
 		assertThat(outputs(instance)).containsEntry("waiverDecision", "WAIVE")
 			.containsEntry("waiverReason", "Four datasets are enough for a street trial.");
@@ -359,6 +396,7 @@ class PrototypeProcessTest {
 		complete(instance, MORE_DATASETS, CHAMPION,
 				Map.of("additionalDatasets", JsonVariables.list(fiveDatasets().subList(3, 5))));
 
+		planPublicCommitment(instance);
 		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
 		assertThat(outputs(instance)).containsEntry("publishedDatasetCount", 5)
 			.containsEntry("openDataThresholdMet", true);
@@ -404,6 +442,7 @@ class PrototypeProcessTest {
 		support.runJobs(instance);
 		passCheckpoint(instance);
 
+		planPublicCommitment(instance);
 		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
 		assertThat(outputs(instance)).containsEntry("fundingOutcome", "APPROVED")
 			.containsEntry("approvedAmountCents", 450050L)
@@ -440,6 +479,7 @@ class PrototypeProcessTest {
 		}
 		support.runJobs(instance);
 
+		planPublicCommitment(instance);
 		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady");
 		assertThat(outputs(instance)).containsEntry("publishedDatasetCount", 5)
 			.containsEntry("publishingDepartmentCount", 2);
@@ -461,6 +501,197 @@ class PrototypeProcessTest {
 			.stream()
 			.anyMatch(link -> "data-stewards-mobility".equals(link.getGroupId()));
 		return mobility ? "steward-mobility-prototype" : "steward-environment-prototype";
+	}
+
+	// ---- the public commitment, the partnership at checkpoints, datasets of the
+	// catalogue
+
+	@Autowired
+	PublicCommitments commitments;
+
+	@Autowired
+	Partners partners;
+
+	@Autowired
+	CatalogueLinks catalogueLinks;
+
+	@Autowired
+	NotificationRepository notifications;
+
+	@Autowired
+	IdeaService ideas;
+
+	List<NotificationKind> mailsAbout(String reference) {
+		return notifications.findByIdeaIdOrderByCreatedAt(ideas.require(reference).id())
+			.stream()
+			.map(Notification::kind)
+			.toList();
+	}
+
+	@Test
+	void thePublicCommitmentBecomesAPublicFactAndTheCitizenIsTold() {
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+		String reference = instance.getBusinessKey();
+
+		planPublicCommitment(instance);
+
+		assertThat(commitments.of(reference)).singleElement().satisfies(commitment -> {
+			assertThat(commitment.moment()).isEqualTo(PublicCommitment.Moment.PRESS_CONFERENCE);
+			assertThat(commitment.sponsorName()).isEqualTo("Maria Rossi");
+			assertThat(commitment.sponsorOffice()).isEqualTo("Deputy Mayor for Mobility");
+			assertThat(commitment.commitmentDate()).isEqualTo(LocalDate.now().plusDays(14));
+			assertThat(commitment.promise()).isEqualTo("Protected bike lanes on two school routes by June.");
+		});
+		assertThat(mailsAbout(reference)).contains(NotificationKind.PUBLIC_COMMITMENT);
+		assertThat(instance).hasPassed(COMMITMENT);
+	}
+
+	@Test
+	void aCommitmentInThePastIsRefusedNamingTheField() {
+		ProcessInstance instance = buildPrototype(fiveDatasets());
+		Map<String, Object> form = new HashMap<>(commitment());
+		form.put("commitmentDate", LocalDate.now().minusDays(1).toString());
+
+		assertThatThrownBy(() -> complete(instance, COMMITMENT, COMMUNICATIONS, form))
+			.hasMessageContaining("Date must not be in the past.");
+		assertThat(commitments.of(instance.getBusinessKey())).isEmpty();
+	}
+
+	/** Two partners as the co-design records them; the first is shown in public. */
+	List<Partner> partnership(String reference) {
+		return partners.join(reference,
+				List.of(partner("University of the City", "UNIVERSITY", "Measures the traffic", true),
+						partner("Cycling club", "CIVIC_GROUP", "Tests the lanes", false)));
+	}
+
+	static Map<String, Object> partner(String organisation, String kind, String role, boolean publicListing) {
+		Map<String, Object> partner = item("organisation", organisation, "kind", kind, "role", role, "contactPerson",
+				"Contact of " + organisation, "email", organisation.replace(' ', '.').toLowerCase() + "@example.org");
+		partner.put("publicListing", publicListing);
+		return partner;
+	}
+
+	/** The idea's partners joined at co-design, before its prototype started. */
+	ProcessInstance buildPrototypeWithPartners() {
+		String reference = support.registerIdea("Bike lanes", Theme.MOBILITY, Reach.CITY);
+		partnership(reference);
+		return engine.getRuntimeService()
+			.startProcessInstanceByKey(ProcessKeys.PROTOTYPE, reference, startVariables(reference));
+	}
+
+	Map<String, Object> startVariables(String reference) {
+		Map<String, Object> in = new HashMap<>();
+		in.put("ideaReference", reference);
+		in.put("ideaTitle", "Bike lanes");
+		in.put("sponsorDepartment", "dept-mobility");
+		in.put("champion", CHAMPION);
+		in.put("objectives", "Safer cycling to school");
+		in.put("milestones",
+				JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", "2027-01-31"))));
+		in.put("datasets", JsonVariables.list(fiveDatasets()));
+		in.put("requestedAmountCents", 450050L);
+		in.put("fundedInitiative", null);
+		return in;
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> items(Object json) {
+		return ((org.camunda.spin.json.SpinJsonNode) json).mapTo(List.class);
+	}
+
+	@Test
+	void aCheckpointIsAssessedTogetherWithThePartnersAndThePartnershipMayChange() {
+		ProcessInstance instance = buildPrototypeWithPartners();
+		String reference = instance.getBusinessKey();
+		List<Partner> before = partners.current(reference);
+		Task checkpoint = task(instance, CHECKPOINT);
+		// what Tasklist shows: one view per partner, and the partners to choose from
+		Map<String, Object> shown = engine.getTaskService().getVariables(checkpoint.getId());
+		assertThat(items(shown.get("partnerViews"))).extracting(view -> view.get("organisation"))
+			.containsExactly("University of the City (Measures the traffic)", "Cycling club (Tests the lanes)");
+
+		Map<String, Object> form = new HashMap<>();
+		form.put("checkpointDecision", "CONTINUE");
+		form.put("partnerViews", JsonVariables.list(List.of(item("opinion", "AGREE"),
+				item("opinion", "COMMENT", "opinionComment", "Wider lanes near the school, please"))));
+		form.put("changePartnership", true);
+		form.put("leavingPartners", JsonVariables.list(List.of(String.valueOf(before.get(1).id()))));
+		form.put("newPartners",
+				JsonVariables.list(List.of(partner("Innovation hub", "INNOVATION_HUB", "Builds the app", true))));
+		complete(instance, CHECKPOINT, CHAMPION, form);
+
+		CheckpointAssessment assessment = partners.assessments(reference).get(0);
+		assertThat(assessment.milestone()).isEqualTo("Prototype on one street");
+		assertThat(assessment.decision()).isEqualTo("CONTINUE");
+		assertThat(assessment.assessedBy()).isEqualTo(CHAMPION);
+		assertThat(partners.opinions(assessment))
+			.extracting(PartnerOpinion::partnerId, PartnerOpinion::opinion, PartnerOpinion::opinionComment)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(before.get(0).id(), "AGREE", null),
+					org.assertj.core.groups.Tuple.tuple(before.get(1).id(), "COMMENT",
+							"Wider lanes near the school, please"));
+		assertThat(partners.current(reference)).extracting(Partner::organisation)
+			.containsExactly("University of the City", "Innovation hub");
+		assertThat(partners.publicPartners(reference)).extracting(PublicPartner::organisation)
+			.containsExactly("University of the City", "Innovation hub");
+		// the partners of the checkpoint hear of it, the new one is welcomed
+		assertThat(mailsAbout(reference)).filteredOn(NotificationKind::toPartner)
+			.containsExactlyInAnyOrder(NotificationKind.PARTNER_JOINED, NotificationKind.PARTNER_JOINED,
+					NotificationKind.PARTNER_CHECKPOINT, NotificationKind.PARTNER_CHECKPOINT,
+					NotificationKind.PARTNER_JOINED);
+		// the contacts are in the partner table only, never in the process or its history
+		assertThat(engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableNameIn("newPartners")
+			.includeDeleted()
+			.list()).isEmpty();
+		assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("newPartners",
+				"leavingPartners", "changePartnership");
+	}
+
+	@Test
+	void aCheckpointWithPartnersNeedsTheViewOfEach() {
+		ProcessInstance instance = buildPrototypeWithPartners();
+
+		assertThatThrownBy(() -> complete(instance, CHECKPOINT, CHAMPION,
+				Map.of("checkpointDecision", "CONTINUE", "partnerViews",
+						JsonVariables.list(List.of(item("opinion", "AGREE"))))))
+			.hasMessageContaining("Views of the partners: give the view of each of the 2 partners");
+		assertThatThrownBy(() -> complete(instance, CHECKPOINT, CHAMPION,
+				Map.of("checkpointDecision", "CONTINUE", "partnerViews",
+						JsonVariables.list(List.of(item("opinion", "AGREE"), item("opinion", "COMMENT"))))))
+			.hasMessageContaining("Views of the partners: entry 2: write the partner's comment.");
+		assertThatThrownBy(() -> complete(instance, CHECKPOINT, CHAMPION,
+				Map.of("checkpointDecision", "CONTINUE", "partnerViews",
+						JsonVariables.list(List.of(item("opinion", "AGREE"), item("opinion", "MAYBE"))))))
+			.hasMessageContaining("'MAYBE' is not one of the choices for View");
+		assertThat(partners.assessments(instance.getBusinessKey())).isEmpty();
+	}
+
+	@Test
+	void aDatasetAlreadyInTheCatalogueCountsTowardTheThresholdWithoutBeingOpenedAgain() {
+		String existing = "environment-air-quality-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+		catalogue.save(new PublishedDataset(existing, null, "Air quality", "Hourly air quality per station.",
+				"dept-environment", "CC-BY-4.0", "CSV", "https://data.city.example/air.csv", "DAILY", "air",
+				"green@city.example", java.time.Instant.now(), true));
+		List<Map<String, Object>> fourFromMobility = fiveDatasets().subList(0, 3);
+		List<Map<String, Object>> datasets = new ArrayList<>(fourFromMobility);
+		datasets.add(item("title", "Bike counts", "ownerDepartment", "dept-mobility", "purpose", "Map"));
+		String reference = support.registerIdea("Bike lanes", Theme.MOBILITY, Reach.CITY);
+		// named at co-design, twice (after a change of direction): it counts once
+		catalogueLinks.link(reference, List.of(existing));
+		catalogueLinks.link(reference, List.of(existing));
+		Map<String, Object> in = startVariables(reference);
+		in.put("datasets", JsonVariables.list(datasets));
+
+		ProcessInstance instance = engine.getRuntimeService()
+			.startProcessInstanceByKey(ProcessKeys.PROTOTYPE, reference, in);
+		passCheckpoint(instance);
+		planPublicCommitment(instance);
+
+		assertThat(instance).isEnded().hasPassed("EndEvent_PrototypeReady").hasNotPassed(WAIVER);
+		assertThat(outputs(instance)).containsEntry("publishedDatasetCount", 5)
+			.containsEntry("publishingDepartmentCount", 2);
 	}
 
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -406,6 +407,7 @@ class IdeaToServiceProcessTest {
 			.addClasspathResource("forms/review-milestone-checkpoint.form")
 			.addClasspathResource("forms/decide-open-data-waiver.form")
 			.addClasspathResource("forms/request-more-datasets.form")
+			.addClasspathResource("forms/plan-public-commitment.form")
 			.deploy();
 		mock(ProcessKeys.FUNDING_REQUEST, execution -> {
 			execution.setVariable("fundingOutcome", fundingOutcome);
@@ -430,6 +432,12 @@ class IdeaToServiceProcessTest {
 		reachPrototype(ref);
 
 		reviewCheckpoint(ref, Map.of("checkpointDecision", "CONTINUE", "checkpointNotes", "On track"));
+		support.ensureUser("comms-main", "communications");
+		support.submitAs("comms-main", support.task(ref, "Task_PlanPublicCommitment").getId(),
+				Map.of("commitmentMoment", "WEB_POST", "commitmentDate", LocalDate.now().toString(),
+						"politicalSponsorName", "Maria Rossi", "politicalSponsorOffice", "Mayor", "commitmentPromise",
+						"Lanes by June"));
+		support.runJobs(ref);
 
 		assertThat(support.instance(ref)).isWaitingAt("Task_RecordPilotResults");
 		assertThat(support.instance(ref)).variables()

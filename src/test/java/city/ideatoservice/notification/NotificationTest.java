@@ -343,4 +343,103 @@ class NotificationTest {
 		assertThat(mailsTo("screener@city.example")).as("new-task mails turned off").hasSize(2);
 	}
 
+	// ---- partners and the public commitment
+
+	@Autowired
+	city.ideatoservice.partner.Partners partners;
+
+	@Autowired
+	city.ideatoservice.commitment.PublicCommitmentRepository commitmentRepository;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	java.util.List<city.ideatoservice.partner.Partner> partnersOf(String ref, String... emails) {
+		java.util.List<Map<String, Object>> entries = new java.util.ArrayList<>();
+		for (String email : emails) {
+			entries.add(Map.of("organisation", "Org of " + email, "kind", "CIVIC_GROUP", "role", "Tests <b>it</b>",
+					"contactPerson", "Contact " + email, "email", email));
+		}
+		return partners.join(ref, entries);
+	}
+
+	@Test
+	void partnersAreWelcomedAndHearOfCheckpointsAndTheAdoption() throws Exception {
+		String ref = submit("Shade map", "Sam", "sam@example.org", null);
+		partnersOf(ref, "uni@example.org");
+		partners.assess(ref, "Prototype on one street", "CHANGE_DIRECTION", "champ", List.of());
+		ideas.changeStatus(ref, city.ideatoservice.idea.PublicStatus.ADOPTED, null);
+		support.runMailJobs();
+
+		MimeMessage[] mails = mailsTo("uni@example.org");
+		assertThat(mails).hasSize(3).allSatisfy(mail -> assertThat(mail.getSubject()).contains(ref));
+		assertThat(htmlPart(mails[0])).contains("Contact uni@example.org")
+			.contains("Org of uni@example.org")
+			.contains("Tests &lt;b&gt;it&lt;/b&gt;")
+			.doesNotContain("<b>it</b>");
+		assertThat(htmlPart(mails[1])).contains("Prototype on one street").contains("The prototype changes direction");
+		assertThat(mails[2].getSubject()).contains("adopted");
+		// the citizen's mails are their own: the adoption, not the partners'
+		assertThat(mailsTo("sam@example.org")).noneMatch(mail -> {
+			try {
+				return mail.getSubject().contains("partnership");
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	@Test
+	void noMailAfterAPartnersContactIsErasedAndTheRecordGoesWithIt() throws Exception {
+		support.ensureUser("office-partners", "innovation-office");
+		String ref = submit("Tool library", "Tia", "tia@example.org", null);
+		city.ideatoservice.partner.Partner partner = partnersOf(ref, "hub@example.org").get(0);
+		String url = "/api/staff/ideas/" + ref + "/partners";
+
+		mvc.perform(get(url).header("Authorization", basic("office-partners")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].email").value("hub@example.org"));
+		mvc.perform(post(url + "/" + partner.id() + "/erasure").header("Authorization", basic("office-partners")))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(url + "/" + partner.id() + "/erasure").header("Authorization", basic("office-partners")))
+			.andExpect(status().isConflict());
+		partners.assess(ref, "First street", "CONTINUE", "champ", List.of());
+		support.runMailJobs();
+
+		assertThat(mailsTo("hub@example.org")).isEmpty();
+		assertThat(notifications.findByIdeaIdOrderByCreatedAt(ideas.require(ref).id()))
+			.noneMatch(notification -> notification.partnerId() != null);
+		mvc.perform(get(url).header("Authorization", basic("office-partners")))
+			.andExpect(jsonPath("$[0].organisation").value("Org of hub@example.org"))
+			.andExpect(jsonPath("$[0].email").doesNotExist())
+			.andExpect(jsonPath("$[0].contactPerson").doesNotExist());
+	}
+
+	@Test
+	void theCitizenReadsThePublicCommitmentInTheirLanguage() throws Exception {
+		String ref = submit("Nachtbus auf Abruf", "Greta", "greta-commitment@example.org", "de");
+		Long ideaId = ideas.require(ref).id();
+		city.ideatoservice.commitment.PublicCommitment commitment = commitmentRepository
+			.save(new city.ideatoservice.commitment.PublicCommitment(null, ideaId,
+					city.ideatoservice.commitment.PublicCommitment.Moment.PRESS_CONFERENCE, "Maria Rossi",
+					"Bürgermeisterin", java.time.LocalDate.of(2027, 3, 1), "Der erste Nachtbus fährt im Juni.",
+					java.time.Instant.now()));
+		org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
+				transactions);
+		transaction.executeWithoutResult(status -> events
+			.publishEvent(new city.ideatoservice.commitment.PublicCommitmentRecorded(ideaId, ref, commitment.id())));
+		support.runMailJobs();
+
+		MimeMessage mail = mailsTo("greta-commitment@example.org")[1];
+		assertThat(mail.getSubject()).isEqualTo("Die Stadt sagt zu: Ihre Idee " + ref + ": Nachtbus auf Abruf");
+		assertThat(htmlPart(mail)).contains("Der erste Nachtbus fährt im Juni.")
+			.contains("Maria Rossi, Bürgermeisterin")
+			.contains("2027-03-01")
+			.contains("auf einer Pressekonferenz");
+	}
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 }

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Year;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -508,6 +509,44 @@ class IdeaApiControllerTest {
 	void theProblemsListEveryErrorAsWords() throws Exception {
 		postIdea(without("reach")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors", hasItem(containsString("Please say who would benefit"))));
+	}
+
+	@Autowired
+	city.ideatoservice.partner.Partners partners;
+
+	@Autowired
+	city.ideatoservice.commitment.PublicCommitmentRepository commitments;
+
+	@Test
+	void theIdeasPublicPartnersAndCommitmentsAreShownWithoutTheirContacts() throws Exception {
+		String[] submitted = submit(validIdea());
+		partners.join(submitted[1], List.of(
+				Map.of("organisation", "University of the City", "kind", "UNIVERSITY", "role", "Measures the traffic",
+						"contactPerson", "Uma Ulrich", "email", "uma@uni.example", "publicListing", true),
+				Map.of("organisation", "A private sponsor", "kind", "ENTREPRENEUR", "role", "Pays the paint",
+						"contactPerson", "Pat", "email", "pat@example.org", "publicListing", false)));
+		commitments.save(new city.ideatoservice.commitment.PublicCommitment(null,
+				ideaRepository.findByReference(submitted[1]).orElseThrow().id(),
+				city.ideatoservice.commitment.PublicCommitment.Moment.EVENT, "Maria Rossi", "Deputy Mayor for Mobility",
+				java.time.LocalDate.of(2027, 3, 1), "Lanes on two school routes by June.", java.time.Instant.now()));
+
+		MvcResult result = track(submitted[0]).andExpect(status().isOk())
+			.andExpect(jsonPath("$.partners", hasSize(1)))
+			.andExpect(jsonPath("$.partners[0].organisation").value("University of the City"))
+			.andExpect(jsonPath("$.partners[0].kind").value("UNIVERSITY"))
+			.andExpect(jsonPath("$.partners[0].role").value("Measures the traffic"))
+			.andExpect(jsonPath("$.commitments[0].moment").value("EVENT"))
+			.andExpect(jsonPath("$.commitments[0].sponsorName").value("Maria Rossi"))
+			.andExpect(jsonPath("$.commitments[0].sponsorOffice").value("Deputy Mayor for Mobility"))
+			.andExpect(jsonPath("$.commitments[0].commitmentDate").value("2027-03-01"))
+			.andExpect(jsonPath("$.commitments[0].promise").value("Lanes on two school routes by June."))
+			.andReturn();
+
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("uma@uni.example")
+			.doesNotContain("Uma Ulrich")
+			.doesNotContain("A private sponsor")
+			.doesNotContain("\"id\"")
+			.doesNotContain("ideaId");
 	}
 
 }
