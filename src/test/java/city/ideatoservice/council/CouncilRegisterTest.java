@@ -316,7 +316,7 @@ class CouncilRegisterTest {
 		assertThat(acts.get(0).path("decree").asBoolean()).isTrue();
 		assertThat(acts.get(1).path("actKind").asText()).isEqualTo("COUNCIL_ACT");
 		String page = mvc.perform(get("/register")).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Mayor&#39;s decree", "City council");
+		assertThat(page).contains("Mayor’s decree", "City council");
 	}
 
 	@Test
