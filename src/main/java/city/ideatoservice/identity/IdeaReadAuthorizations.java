@@ -3,10 +3,13 @@ package city.ideatoservice.identity;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
@@ -14,6 +17,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -30,6 +35,13 @@ import org.springframework.stereotype.Component;
  * <p>
  * Grants stay after the task is done (the idea's later steps stay readable to who worked
  * on it) and go with the history's removal time, as Camunda's own task grants do.
+ *
+ * <p>
+ * Two transactions that create tasks of one idea for one group at the same time (two
+ * clerks completing the same task on two nodes) both insert its grant row; the second
+ * fails on the unique key. That is a concurrent change, as the engine itself treats a
+ * unique-key clash on a variable: {@link ConcurrentGrants} reports it as an
+ * {@link OptimisticLockingException} (REST 409, a job tried again), not a server failure.
  */
 @Component
 public class IdeaReadAuthorizations extends AbstractProcessEnginePlugin {
@@ -40,6 +52,43 @@ public class IdeaReadAuthorizations extends AbstractProcessEnginePlugin {
 		// READ_HISTORY on a whole definition
 		configuration.setEnableHistoricInstancePermissions(true);
 		configuration.setResourceAuthorizationProvider(new Provider());
+		if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+			configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+		}
+		configuration.getCustomPreCommandInterceptorsTxRequired().add(new ConcurrentGrants());
+	}
+
+	static final class ConcurrentGrants extends CommandInterceptor {
+
+		@Override
+		public <T> T execute(Command<T> command) {
+			try {
+				return next.execute(command);
+			}
+			catch (ProcessEngineException ex) {
+				if (!(ex instanceof OptimisticLockingException) && isGrantKeyClash(ex)) {
+					throw new OptimisticLockingException(
+							"Another transaction granted the same access at the same time: " + ex.getMessage(), ex);
+				}
+				throw ex;
+			}
+		}
+
+		/** A unique-key violation (SQLSTATE 23505: PostgreSQL, H2) on ACT_UNIQ_AUTH_*. */
+		static boolean isGrantKeyClash(Throwable failure) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SQLException sql) {
+					for (SQLException each = sql; each != null; each = each.getNextException()) {
+						String message = String.valueOf(each.getMessage()).toLowerCase();
+						if ("23505".equals(each.getSQLState()) && message.contains("act_uniq_auth")) {
+							return true;
+						}
+					}
+				}
+			}
+			return false;
+		}
+
 	}
 
 	static class Provider extends DefaultAuthorizationProvider {

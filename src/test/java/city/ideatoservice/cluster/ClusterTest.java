@@ -451,10 +451,15 @@ class ClusterTest {
 		}
 		expectOk(client.submitTask(turn++, "champ", reference, "review-milestone-checkpoint",
 				client.form("checkpointDecision", "CONTINUE")));
+		expectOk(client.submitTask(turn++, "cora", reference, "plan-public-commitment",
+				client.form("commitmentMoment", "PRESS_CONFERENCE", "commitmentDate",
+						LocalDate.now().plusDays(3).toString(), "politicalSponsorName", "Mara Yilmaz",
+						"politicalSponsorOffice", "Mayor", "commitmentPromise", "A night bus in every district.")));
 		expectOk(client.submitTask(turn++, "champ", reference, "record-pilot-results",
 				client.form("pilotResults", "620 rides a month", "objectivesMet", "ALL", "pilotParticipants", 410)));
 		expectOk(client.submitTask(turn++, "mobility-head", reference, "recommend-adoption",
-				client.form("adoptionRecommendation", "ADOPT", "implementingDepartments", List.of("dept-mobility"))));
+				client.form("adoptionRecommendation", "ADOPT", "implementingDepartments", List.of("dept-mobility"),
+						"yearlyRunningCost", 180000, "changesRegulation", "NO")));
 		for (String approver : List.of("mobility", "lex", "ivo", "finn")) {
 			expectOk(client.submitTask(turn++, approver, reference, "approve-service",
 					client.form("approvalDecision", "APPROVE")));
@@ -466,8 +471,8 @@ class ClusterTest {
 				client.form("committeeOpinion", "FAVOURABLE")));
 		expectOk(client.submitTask(turn++, "clerk", reference, "record-council-vote",
 				client.form("votesFor", 30, "votesAgainst", 8, "votesAbstain", 3, "councilVote", "ADOPTED")));
-		// PROTOTYPING, PILOT, APPROVALS, COUNCIL, ADOPTED
-		citizenMailsExpected.merge(reference, 5, Integer::sum);
+		// PROTOTYPING, the public commitment, PILOT, APPROVALS, COUNCIL, ADOPTED
+		citizenMailsExpected.merge(reference, 6, Integer::sum);
 	}
 
 	/** Today's council session from the clerks' calendar, or planned now. */

@@ -29,6 +29,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 
 /**
  * E-mail against a real SMTP server (GreenMail): each kind of message arrives with the
@@ -59,6 +61,9 @@ class NotificationTest {
 
 	@Autowired
 	NotificationRepository notifications;
+
+	@Autowired
+	HealthEndpoint health;
 
 	/**
 	 * Each test starts with no mail waiting: mails a test left failing (server down)
@@ -232,6 +237,14 @@ class NotificationTest {
 			.isEqualTo("send-notification");
 		assertThat(support.status(ref)).hasToString("IN_REVIEW");
 
+		// operators see the outage and the incident on its own health indicator; the
+		// application stays up (readiness too): nothing is blocked
+		assertThat(health.health().getStatus()).hasToString("UP");
+		assertThat(health.healthForPath("readiness").getStatus()).hasToString("UP");
+		Health mail = (Health) health.healthForPath("mail");
+		assertThat(mail.getStatus()).hasToString("DEGRADED");
+		assertThat((Long) mail.getDetails().get("incidents")).isPositive();
+
 		// the operator's "retry" in Cockpit: one more try, now
 		smtp.start();
 		engine.getManagementService().setJobRetries(job.getId(), 1);
@@ -241,6 +254,7 @@ class NotificationTest {
 		assertThat(
 				engine.getRuntimeService().createIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
 			.isZero();
+		assertThat(health.healthForPath("mail").getStatus()).hasToString("UP");
 	}
 
 	@Test
