@@ -108,8 +108,9 @@ class CodesignPartnershipProcessTest {
 	}
 
 	Map<String, Object> plan() {
-		return new LinkedHashMap<>(Map.of("sessionFormat", "WORKSHOP", "sessionDate", "2026-12-01", "sessionPlace",
-				"City hall", "sessionParticipants", "Cyclists, mobility department"));
+		return new LinkedHashMap<>(
+				Map.of("sessionFormat", "WORKSHOP", "sessionDate", java.time.LocalDate.now().plusDays(7).toString(),
+						"sessionPlace", "City hall", "sessionParticipants", "Cyclists, mobility department"));
 	}
 
 	Map<String, Object> viableOutcome() {

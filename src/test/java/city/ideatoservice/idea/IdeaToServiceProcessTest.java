@@ -175,8 +175,9 @@ class IdeaToServiceProcessTest {
 	}
 
 	void planSession(String ref) {
-		support.complete(ref, "Task_PlanCodesignSession", Map.of("sessionFormat", "WORKSHOP", "sessionDate",
-				"2026-12-01", "sessionPlace", "City hall", "sessionParticipants", "Cyclists, mobility department"));
+		support.complete(ref, "Task_PlanCodesignSession",
+				Map.of("sessionFormat", "WORKSHOP", "sessionDate", LocalDate.now().plusDays(7).toString(),
+						"sessionPlace", "City hall", "sessionParticipants", "Cyclists, mobility department"));
 	}
 
 	static Map<String, Object> item(String... keyValues) {
@@ -309,13 +310,36 @@ class IdeaToServiceProcessTest {
 	// ---- champion and co-design
 
 	@Test
-	void aChampionWhoIsNoUserIsRefused() {
+	void theChampionIsPickedByNameFromWhoMayChampion() {
+		support.ensureUser("finance-only", "finance");
+		support.ensureUser("rosa", "dept-mobility");
+		engine.getIdentityService()
+			.saveUser(named(engine.getIdentityService().createUserQuery().userId("rosa").singleResult()));
 		String ref = submit();
 
-		assertThatThrownBy(() -> support.complete(ref, "Task_AssignChampion",
-				Map.of("champion", "nobody", "sponsorDepartment", "dept-mobility")))
-			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessage("Champion: there is no user 'nobody'. Give the user ID of a civil servant.");
+		Task task = support.task(ref, "Task_AssignChampion");
+		org.camunda.spin.json.SpinJsonNode offered = (org.camunda.spin.json.SpinJsonNode) engine.getTaskService()
+			.getVariableLocal(task.getId(), "championOptions");
+		assertThat(offered.elements()).extracting(option -> option.prop("label").stringValue())
+			.contains("Rosa Rossi (Mobility)");
+		assertThat(offered.elements()).extracting(option -> option.prop("value").stringValue())
+			.contains("rosa", ProcessTestSupport.CHAMPION)
+			.doesNotContain("finance-only");
+
+		for (String notOffered : List.of("nobody", "finance-only")) {
+			assertThatThrownBy(() -> support.complete(ref, "Task_AssignChampion",
+					Map.of("champion", notOffered, "sponsorDepartment", "dept-mobility")))
+				.isInstanceOf(FormFieldValidationException.class)
+				.hasMessageContaining("Champion");
+		}
+		support.complete(ref, "Task_AssignChampion", Map.of("champion", "rosa", "sponsorDepartment", "dept-mobility"));
+		assertThat(support.task(ref, "Task_PlanCodesignSession").getAssignee()).isEqualTo("rosa");
+	}
+
+	private static org.camunda.bpm.engine.identity.User named(org.camunda.bpm.engine.identity.User user) {
+		user.setFirstName("Rosa");
+		user.setLastName("Rossi");
+		return user;
 	}
 
 	@Test
