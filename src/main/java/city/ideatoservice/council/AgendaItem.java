@@ -14,6 +14,11 @@ public record AgendaItem(@Id Long id, String ideaReference, String title, String
 		String draftAct, String committeeOpinion, String amendments, String decision, Integer votesFor,
 		Integer votesAgainst, Integer votesAbstain, int deferrals, Instant createdAt) {
 
+	/** Not voted on yet: prepared, or deferred to its session. */
+	public boolean toDecide() {
+		return decision == null || "DEFERRED".equals(decision);
+	}
+
 	AgendaItem reviewed(String opinion, String amendmentText) {
 		return new AgendaItem(id, ideaReference, title, committee, sessionId, draftAct, opinion, amendmentText,
 				decision, votesFor, votesAgainst, votesAbstain, deferrals, createdAt);

@@ -14,10 +14,11 @@ import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,8 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The council clerks' calendar (HTTP Basic with their Camunda account): sessions of the
- * council and its committees, and a session's agenda. Each new council session gets a
- * Tasklist filter with its items.
+ * council and its committees, and a session's agenda; plan, move and cancel a session by
+ * the rules of {@link CouncilCalendar} (the page /staff/council does the same).
  */
 @RestController
 @RequestMapping("/api/staff/council/sessions")
@@ -47,11 +48,11 @@ class CouncilSessionController {
 
 	private final IdentityService identityService;
 
-	private final SessionFilters sessionFilters;
+	private final CouncilCalendar calendar;
 
 	CouncilSessionController(CouncilSessionRepository sessions, AgendaItemRepository agenda,
-			IdentityService identityService, SessionFilters sessionFilters) {
-		this.sessionFilters = sessionFilters;
+			IdentityService identityService, CouncilCalendar calendar) {
+		this.calendar = calendar;
 		this.sessions = sessions;
 		this.agenda = agenda;
 		this.identityService = identityService;
@@ -64,19 +65,44 @@ class CouncilSessionController {
 	}
 
 	@PostMapping
-	@Transactional
 	ResponseEntity<CouncilSession> plan(@Valid @RequestBody NewSession session) {
 		requireClerk();
-		if (sessions.existsByBodyAndSessionDate(session.body(), session.date())) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"There is a " + session.body().toLowerCase() + " session on " + session.date() + " already.");
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(decided(() -> calendar.plan(session.body(), session.date(), session.seats(), session.title())));
+	}
+
+	record NewDate(@NotNull LocalDate date) {
+	}
+
+	/** Another date for a session: the items waiting for it move with it. */
+	@PutMapping("/{id}/date")
+	CouncilSession move(@PathVariable Long id, @Valid @RequestBody NewDate date) {
+		requireClerk();
+		decided(() -> calendar.move(id, date.date()));
+		return calendar.require(id);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> cancel(@PathVariable Long id) {
+		requireClerk();
+		decided(() -> {
+			calendar.cancel(id);
+			return null;
+		});
+		return ResponseEntity.noContent().build();
+	}
+
+	/** A rule of the calendar refused: 400 for bad input, 409 for a clash, 404. */
+	private static <T> T decided(java.util.function.Supplier<T> change) {
+		try {
+			return change.get();
 		}
-		CouncilSession saved = sessions
-			.save(new CouncilSession(null, session.body(), session.date(), session.seats(), session.title()));
-		if (CouncilSession.COUNCIL.equals(saved.body())) {
-			sessionFilters.createFor(saved);
+		catch (CouncilCalendar.Refused refused) {
+			HttpStatus status = refused.conflict() ? HttpStatus.CONFLICT
+					: refused.getMessage().startsWith("There is no session") ? HttpStatus.NOT_FOUND
+							: HttpStatus.BAD_REQUEST;
+			throw new ResponseStatusException(status, refused.getMessage());
 		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(saved);
 	}
 
 	@GetMapping("/{id}/agenda")

@@ -10,8 +10,11 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import city.ideatoservice.process.JsonVariables;
+import city.ideatoservice.process.ProcessKeys;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +33,33 @@ public class CouncilSessionOptions implements TaskListener {
 		this.clock = clock;
 	}
 
-	@Override
-	public void notify(DelegateTask task) {
-		task.setVariableLocal(SESSION_OPTIONS, JsonVariables.list(sessions
+	/** The coming council sessions, as a select's options. */
+	JsonValue comingSessions() {
+		return JsonVariables.list(sessions
 			.findByBodyAndSessionDateGreaterThanEqualOrderBySessionDate(CouncilSession.COUNCIL, LocalDate.now(clock))
 			.stream()
 			.map(session -> Map.of("label", session.label() + " (" + session.seats() + " seats)", "value",
 					String.valueOf(session.id())))
-			.toList()));
+			.toList());
+	}
+
+	/**
+	 * A change of the calendar reaches the clerks' open tasks: their list of sessions is
+	 * read again (the form offers what it had when the task was created).
+	 */
+	void refreshOpenTasks(TaskService tasks) {
+		JsonValue coming = comingSessions();
+		tasks.createTaskQuery()
+			.processDefinitionKey(ProcessKeys.COUNCIL_ADOPTION)
+			.list()
+			.stream()
+			.filter(task -> tasks.getVariableLocal(task.getId(), SESSION_OPTIONS) != null)
+			.forEach(task -> tasks.setVariableLocal(task.getId(), SESSION_OPTIONS, coming));
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		task.setVariableLocal(SESSION_OPTIONS, comingSessions());
 		Object current = task.getVariable(COUNCIL_SESSION_ID);
 		if (current != null) {
 			sessions.findById(Long.valueOf(String.valueOf(current))).ifPresent(session -> {

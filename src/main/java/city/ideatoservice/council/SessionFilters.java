@@ -49,7 +49,7 @@ public class SessionFilters {
 	}
 
 	private void create(CouncilSession session) {
-		Filter filter = filterService.newTaskFilter("Council session " + session.sessionDate())
+		Filter filter = filterService.newTaskFilter(name(session))
 			.setQuery(taskService.createTaskQuery()
 				.processDefinitionKey("council-adoption")
 				.processVariableValueEquals("councilSessionId", String.valueOf(session.id()))
@@ -66,6 +66,37 @@ public class SessionFilters {
 		grant.setResourceId(filter.getId());
 		grant.addPermission(Permissions.READ);
 		authorizationService.saveAuthorization(grant);
+	}
+
+	/** The filter follows its session to another date, or goes with it. */
+	public void moved(CouncilSession before, CouncilSession after) {
+		asApplication(() -> filterService.createFilterQuery()
+			.filterName(name(before))
+			.list()
+			.forEach(filter -> filterService.saveFilter(filter.setName(name(after))
+				.setProperties(Map.of("description", "Agenda items of the council session of " + after.sessionDate(),
+						"priority", 30, "refresh", true, "variables",
+						List.of(Map.of("name", "ideaReference", "label", "Idea"),
+								Map.of("name", "ideaTitle", "label", "Title")))))));
+	}
+
+	public void cancelled(CouncilSession session) {
+		asApplication(() -> filterService.createFilterQuery()
+			.filterName(name(session))
+			.list()
+			.forEach(filter -> filterService.deleteFilter(filter.getId())));
+	}
+
+	/** Engine work of the application, not under the clerk's own permissions. */
+	void asApplication(Runnable work) {
+		engineConfiguration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+			work.run();
+			return null;
+		}));
+	}
+
+	private static String name(CouncilSession session) {
+		return "Council session " + session.sessionDate();
 	}
 
 }

@@ -79,6 +79,12 @@ class CouncilAdoptionProcessTest {
 	@Autowired
 	OfficialActRepository register;
 
+	@Autowired
+	CouncilCalendar calendar;
+
+	@Autowired
+	Council council;
+
 	final LocalDate today = LocalDate.now();
 
 	/** A council session a week ago: over. */
@@ -651,6 +657,67 @@ class CouncilAdoptionProcessTest {
 		List<Object> all = new ArrayList<>(List.of(keyValues));
 		all.addAll(List.of(more));
 		return all.toArray();
+	}
+
+	@Test
+	void movingASessionMovesTheWaitOfItsItemsAndItCannotBeCancelledWhileTheyWaitForIt() {
+		ProcessInstance instance = atTheVote(first);
+		defer(instance, second);
+		LocalDate later = today.plusWeeks(6);
+
+		assertThat(calendar.move(second.id(), later)).as("items moved with the session").isEqualTo(1);
+
+		Job wait = engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(WAIT_FOR_SESSION)
+			.singleResult();
+		assertThat(wait.getDuedate()).isEqualTo(council.sessionStart(second.id()))
+			.isEqualTo(Date.from(later.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant()));
+		assertThatThrownBy(() -> calendar.cancel(second.id())).isInstanceOf(CouncilCalendar.Refused.class)
+			.hasMessageContaining("1 item(s) still to decide");
+		assertThatThrownBy(() -> calendar.move(second.id(), today.minusDays(1)))
+			.isInstanceOf(CouncilCalendar.Refused.class)
+			.hasMessageStartingWith("Date: ")
+			.hasMessageContaining("has passed");
+		assertThatThrownBy(() -> calendar.move(second.id(), third.sessionDate()))
+			.isInstanceOf(CouncilCalendar.Refused.class)
+			.hasMessageContaining("there is a council session on");
+		assertThatThrownBy(() -> calendar.plan(CouncilSession.COUNCIL, today.plusYears(4), 41, null))
+			.isInstanceOf(CouncilCalendar.Refused.class)
+			.hasMessageContaining("years ahead");
+
+		// an empty session can go
+		calendar.cancel(fifth.id());
+		assertThat(sessions.findById(fifth.id())).isEmpty();
+	}
+
+	@Test
+	void aPlannedSessionHasItsTasklistFilterWhichFollowsItAndAppearsInTheOpenPrepareTask() {
+		ProcessInstance instance = proposeAdoption();
+		LocalDate planned = today.plusWeeks(20);
+		LocalDate moved = today.plusWeeks(21);
+
+		CouncilSession session = calendar.plan(CouncilSession.COUNCIL, planned, 43, "Extra session");
+
+		assertThat(sessionFilters(planned)).isEqualTo(1);
+		Task prepare = task(instance, PREPARE);
+		assertThat(engine.getTaskService().getVariableLocal(prepare.getId(), "sessionOptions").toString())
+			.as("the open task offers the new session")
+			.contains(id(session), "Extra session");
+
+		calendar.move(session.id(), moved);
+		assertThat(sessionFilters(planned)).isZero();
+		assertThat(sessionFilters(moved)).isEqualTo(1);
+
+		calendar.cancel(session.id());
+		assertThat(sessionFilters(moved)).isZero();
+		assertThat(engine.getTaskService().getVariableLocal(prepare.getId(), "sessionOptions").toString())
+			.doesNotContain("Extra session");
+	}
+
+	private long sessionFilters(LocalDate day) {
+		return engine.getFilterService().createFilterQuery().filterName("Council session " + day).count();
 	}
 
 	@Test
