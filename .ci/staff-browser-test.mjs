@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+// The council clerk's calendar in a real (headless) Chromium, then the session picked in the Tasklist:
+//
+//   BASE_URL=http://localhost:8080 OUT=target/browser-tests/staff node .ci/staff-browser-test.mjs
+//
+// against the demo profile (the demo's "Repair café" idea waits at "Prepare agenda item"). The browser runs in
+// en-US, whose date picker would show month/day/year: the calendar takes and shows day.month.year whatever the
+// browser's language. Steps, each asserted and photographed into OUT:
+//   1. /staff/council without login: the page sends the clerk to the Tasklist login       -> 01-login-first.png
+//   2. log in to the Tasklist as the clerk; the calendar opens with the same login          -> 02-calendar.png
+//   3. a date that does not exist (31.02.) is refused, the message names "Date", the typed value stays
+//                                                                                          -> 03-date-refused.png
+//   4. a session planned for a day after the 12th, typed dd.mm.yyyy: listed under that day -> 04-planned.png
+//   5. Tasklist: "Prepare agenda item", claimed; the new session is one of "Council session"'s options and
+//      is picked by clicking                                                              -> 05-picked-in-tasklist.png
+// An innovation officer is refused the calendar (403)                                      -> 06-refused-officer.png
+//
+// Needs `npm ci --prefix .ci/lint` (playwright-core) and Debian's chromium (CHROMIUM=...). TIMEOUT_MS (default
+// 30000) bounds every wait. Exit code 1 on the first failed assertion, with failure.png.
+
+import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+const require = createRequire(new URL('./lint/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
+const OUT = process.env.OUT || 'target/browser-tests/staff';
+const TIMEOUT = Number(process.env.TIMEOUT_MS || 30000);
+const EXECUTABLE = process.env.CHROMIUM || '/usr/bin/chromium';
+const LAUNCH_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'
+];
+const TASKLIST = `${BASE_URL}/camunda/app/tasklist/default/`;
+
+const log = (...a) => console.log('[staff]', ...a);
+const oneLine = (s) => (s || '').replace(/\s+/g, ' ').trim();
+const two = (n) => String(n).padStart(2, '0');
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// a day at least 40 days ahead whose day of month (13..28) cannot be read as a month
+function sessionDay() {
+  const d = new Date();
+  d.setDate(d.getDate() + 40);
+  while (d.getDate() < 13 || d.getDate() > 28) d.setDate(d.getDate() + 1);
+  return {
+    typed: `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()}`,
+    iso: `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`
+  };
+}
+
+async function shoot(page, name) {
+  await page.screenshot({ path: path.join(OUT, name), fullPage: true });
+  log(`  wrote ${name}`);
+}
+
+async function loginToTasklist(page, user, password) {
+  await page.goto(TASKLIST, { waitUntil: 'domcontentloaded' });
+  const form = page.locator('form[name="signinForm"]');
+  await form.waitFor({ state: 'visible' });
+  await page.waitForTimeout(800); // the login view re-renders once and may steal the focus
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await form.locator('input[type="text"]').fill(user);
+    await form.locator('input[type="password"]').fill(password);
+    if ((await form.locator('input[type="text"]').inputValue()) === user) break;
+    await page.waitForTimeout(800);
+  }
+  await form.locator('button[type="submit"]').click();
+  await page.locator('[cam-tasks] .tasks-list, [cam-tasks] .well').filter({ visible: true }).first()
+    .waitFor({ state: 'visible' });
+  log(`  ${user} logged in to the Tasklist`);
+}
+
+async function run(browser) {
+  const day = sessionDay();
+  const title = 'Extra session (browser test)';
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  try {
+    // 1. not logged in
+    let response = await page.goto(`${BASE_URL}/staff/council`);
+    check(response.status() === 401, `without login /staff/council answered ${response.status()}, not 401`);
+    check(await page.getByRole('link', { name: 'Log in to the Tasklist' }).isVisible(), 'no link to the Tasklist login');
+    await shoot(page, '01-login-first.png');
+
+    // 2. the Tasklist login opens the calendar too
+    await loginToTasklist(page, 'clerk', 'demo');
+    response = await page.goto(`${BASE_URL}/staff/council`);
+    check(response.status() === 200, `the calendar answered ${response.status()} to the clerk`);
+    check(await page.getByRole('heading', { name: 'Council calendar' }).isVisible(), 'no calendar heading');
+    check((await page.locator('header').innerText()).includes('Clara Kerr'), 'the page does not name the clerk');
+    await shoot(page, '02-calendar.png');
+
+    // 3. a day that does not exist
+    await page.getByLabel('Body').selectOption('COUNCIL');
+    await page.getByLabel('Date', { exact: true }).click();
+    await page.keyboard.type('31.02.2027');
+    await page.getByLabel('Seats').click();
+    await page.keyboard.type('41');
+    await page.getByRole('button', { name: 'Plan session' }).click();
+    const problem = oneLine(await page.locator('.error-summary').innerText());
+    check(problem.includes('Date: give the date as day.month.year'), `unexpected message: ${problem}`);
+    check((await page.getByLabel('Date', { exact: true }).inputValue()) === '31.02.2027', 'the typed date was lost');
+    await shoot(page, '03-date-refused.png');
+
+    // 4. a real day, typed day.month.year
+    await page.getByLabel('Date', { exact: true }).fill('');
+    await page.getByLabel('Date', { exact: true }).click();
+    await page.keyboard.type(day.typed);
+    await page.getByLabel('Title').click();
+    await page.keyboard.type(title);
+    await page.getByRole('button', { name: 'Plan session' }).click();
+    const notice = oneLine(await page.locator('.notice').innerText());
+    check(notice.includes(`Planned: council session on ${day.typed} (${title})`), `unexpected notice: ${notice}`);
+    const row = page.locator('table.sessions tr').filter({ hasText: title });
+    check((await row.locator('td').first().innerText()).trim() === day.typed, `the session is not listed on ${day.typed}`);
+    await shoot(page, '04-planned.png');
+    log(`  planned ${title} on ${day.typed}`);
+
+    // 5. the Tasklist offers it in "Prepare agenda item"
+    await page.goto(TASKLIST);
+    const filters = page.locator('[cam-tasklist-filters] .task-filter h4.name a');
+    await filters.first().waitFor({ state: 'visible' });
+    let link = null;
+    for (let i = 0; i < await filters.count() && !link; i++) {
+      await filters.nth(i).click();
+      await page.waitForTimeout(1200);
+      const candidates = page.locator('[cam-tasks] .tasks-list li.task h4.task a').filter({ hasText: 'Prepare agenda item' });
+      if (await candidates.count()) link = candidates.first();
+    }
+    check(link, 'no "Prepare agenda item" task in any of the clerk\'s filters');
+    await link.click();
+    await page.locator('[cam-tasklist-form] .fjs-container').waitFor({ state: 'visible' });
+    const claim = page.locator('[cam-tasklist-task] button').filter({ hasText: /^\s*Claim\s*$/ });
+    if (await claim.count()) {
+      await claim.first().click();
+      await page.waitForTimeout(1500);
+    }
+    // the select itself, not the group around it
+    const field = page.locator('.fjs-form-field-select')
+      .filter({ has: page.locator('label', { hasText: /^\s*Council session/ }) }).first();
+    await field.waitFor({ state: 'visible' });
+    await field.locator('.fjs-input-group').first().click();
+    const option = page.locator('.fjs-dropdownlist-item').filter({ hasText: day.iso });
+    check(await option.count() > 0,
+      `"Council session" does not offer ${day.iso}; offered: ${oneLine((await page.locator('.fjs-dropdownlist').allInnerTexts()).join(' | '))}`);
+    await option.first().click();
+    const shown = oneLine(await field.innerText()) + ' ' + (await field.locator('input').first().inputValue().catch(() => ''));
+    check(shown.includes(day.iso), `the picked session is not shown in the field: ${shown}`);
+    await shoot(page, '05-picked-in-tasklist.png');
+    log(`  "Council session" offers and shows ${day.iso}`);
+  } catch (err) {
+    await page.screenshot({ path: path.join(OUT, 'failure.png'), fullPage: true }).catch(() => {});
+    throw err;
+  } finally {
+    await context.close();
+  }
+
+  // an innovation officer: not the calendar's
+  const other = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const officer = await other.newPage();
+  officer.setDefaultTimeout(TIMEOUT);
+  try {
+    await loginToTasklist(officer, 'inno', 'demo');
+    const refused = await officer.goto(`${BASE_URL}/staff/council`);
+    check(refused.status() === 403, `the calendar answered ${refused.status()} to an innovation officer`);
+    check((await officer.locator('main').innerText()).includes('Only council clerks'), 'the refusal does not say why');
+    await shoot(officer, '06-refused-officer.png');
+  } finally {
+    await other.close();
+  }
+}
+
+await mkdir(OUT, { recursive: true });
+const browser = await chromium.launch({ executablePath: EXECUTABLE, args: LAUNCH_ARGS });
+try {
+  await run(browser);
+  log('passed');
+} catch (err) {
+  log(`FAILED: ${err.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
