@@ -64,6 +64,9 @@ class IdeaToServiceApplicationTests {
 	TaskService taskService;
 
 	@Autowired
+	org.camunda.bpm.engine.HistoryService historyService;
+
+	@Autowired
 	TasklistFilters tasklistFilters;
 
 	RestClient portal() {
@@ -186,9 +189,18 @@ class IdeaToServiceApplicationTests {
 		awaitStatus(code, "CO_DESIGN");
 
 		// co-design: the champion
+		// the date as a person types it, day.month.year: kept as ISO, the same day
+		LocalDate sessionDay = LocalDate.now().plusDays(7);
+		String planned = taskOf("champ", ref, "plan-codesign-session").path("processInstanceId").asText();
 		submit("champ", ref, "plan-codesign-session",
-				form("sessionFormat", "LIVING_LAB", "sessionDate", LocalDate.now().plusDays(7).toString(),
-						"sessionPlace", "Bus depot", "sessionParticipants", "Night workers"));
+				form("sessionFormat", "LIVING_LAB", "sessionDate",
+						sessionDay.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")), "sessionPlace",
+						"Bus depot", "sessionParticipants", "Night workers"));
+		assertThat(historyService.createHistoricVariableInstanceQuery()
+			.variableName("sessionDate")
+			.processInstanceIdIn(planned)
+			.singleResult()
+			.getValue()).isEqualTo(sessionDay.toString());
 		submit("champ", ref, "record-codesign-outcome", form("codesignOutcome", "VIABLE", "objectives",
 				"500 rides a month", "milestones",
 				List.of(Map.of("title", "App prototype", "dueDate", LocalDate.now().plusDays(60).toString())),

@@ -136,6 +136,11 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 				task.setVariable(key, JsonVariables.list(entries));
 			}
 		});
+		result.normalized().forEach((key, value) -> {
+			if (writtenNow(entity, key)) {
+				task.setVariable(key, value);
+			}
+		});
 	}
 
 	/**
@@ -302,6 +307,7 @@ public class FormValidation extends AbstractProcessEnginePlugin {
 			kept.putAll(properties);
 			result.hidden().forEach(kept::remove);
 			result.cleanedLists().forEach((key, entries) -> kept.putValueTyped(key, JsonVariables.list(entries)));
+			kept.putAll(result.normalized());
 			handler.submitFormVariables(kept, scope);
 		}
 

@@ -87,9 +87,27 @@ public final class FormValidator {
 	 * without the hidden fields of their entries; and the keys the person may fill in
 	 * (shown, neither disabled nor read-only; a dynamic list by its path).
 	 */
-	public record Result(Set<String> hidden, Map<String, List<Map<String, Object>>> cleanedLists,
-			Set<String> editable) {
+	public record Result(Set<String> hidden, Map<String, List<Map<String, Object>>> cleanedLists, Set<String> editable,
+			Map<String, Object> normalized) {
 	}
+
+	/**
+	 * A typed date: a text field with the custom property {@code "format": "date"} takes
+	 * day.month.year (or ISO) whatever the browser's language, and is stored as ISO. The
+	 * date picker of form-js follows the browser's locale (mm/dd/yyyy in en-US), where a
+	 * typed 15.01.2027 silently becomes another date.
+	 */
+	static final String DATE_FORMAT = "date";
+
+	/** How far ahead a typed date may be: further is a typo. */
+	static final int MAX_YEARS_AHEAD = 10;
+
+	private static final Pattern DOTTED_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
+
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+		.ofPattern("dd.MM.uuuu");
 
 	/**
 	 * Checks the values (all variables the form sees) against the form.
@@ -102,7 +120,7 @@ public final class FormValidator {
 		Set<String> hidden = new LinkedHashSet<>();
 		Map<String, List<Map<String, Object>>> cleaned = new LinkedHashMap<>();
 		check.components(form.components(), root, hidden, cleaned);
-		return new Result(hidden, cleaned, check.editable);
+		return new Result(hidden, cleaned, check.editable, check.normalized);
 	}
 
 	/**
@@ -202,6 +220,9 @@ public final class FormValidator {
 		 */
 		private final Set<String> editable = new LinkedHashSet<>();
 
+		/** The form's own values to store in another form (typed dates as ISO). */
+		private final Map<String, Object> normalized = new LinkedHashMap<>();
+
 		Check(CamundaForm form) {
 			this.form = form;
 		}
@@ -289,6 +310,7 @@ public final class FormValidator {
 				Set<String> hidden = new LinkedHashSet<>();
 				Map<String, List<Map<String, Object>>> innerLists = new LinkedHashMap<>();
 				components(component.path("components"), inner, hidden, innerLists);
+				changed |= !entry.equals(item);
 				for (String key : hidden) {
 					changed |= entry.containsKey(key);
 					entry.remove(key);
@@ -314,7 +336,14 @@ public final class FormValidator {
 				return;
 			}
 			switch (type) {
-				case "textfield", "textarea" -> text(component, scope, key, label, value);
+				case "textfield", "textarea" -> {
+					if (DATE_FORMAT.equals(component.path("properties").path("format").asText())) {
+						typedDate(component, scope, key, label, value);
+					}
+					else {
+						text(component, scope, key, label, value);
+					}
+				}
 				case "number" -> number(component, scope, key, label, value);
 				case "datetime" -> dateTime(component, scope, key, label, value);
 				case "checkbox" -> {
@@ -362,6 +391,50 @@ public final class FormValidator {
 			}
 			if ("phone".equals(validationType) && !PHONE.matcher(text.strip()).matches()) {
 				throw invalid(scope, key, label + " must be a valid international phone number like +4930664040900.");
+			}
+		}
+
+		/**
+		 * day.month.year or ISO, a real day, not past where the field says
+		 * {@code "notPast": "true"}, not more than {@link #MAX_YEARS_AHEAD} years ahead;
+		 * kept as ISO.
+		 */
+		void typedDate(JsonNode component, Scope scope, String key, String label, Object value) {
+			String text = value instanceof String s ? s.strip() : "";
+			LocalDate date = null;
+			try {
+				var dotted = DOTTED_DATE.matcher(text);
+				if (dotted.matches()) {
+					date = LocalDate.of(Integer.parseInt(dotted.group(3)), Integer.parseInt(dotted.group(2)),
+							Integer.parseInt(dotted.group(1)));
+				}
+				else if (ISO_DATE.matcher(text).matches()) {
+					date = LocalDate.parse(text);
+				}
+			}
+			catch (java.time.DateTimeException ex) {
+				// 31.02.2027: no such day
+			}
+			if (date == null) {
+				throw invalid(scope, key, label + ": give the date as day.month.year, e.g. "
+						+ DAY.format(today.get().plusDays(14)) + ".");
+			}
+			if ("true".equals(component.path("properties").path("notPast").asText()) && date.isBefore(today.get())) {
+				throw invalid(scope, key, label + ": " + DAY.format(date) + " has passed; give today ("
+						+ DAY.format(today.get()) + ") or a later day.");
+			}
+			if (date.isAfter(today.get().plusYears(MAX_YEARS_AHEAD))) {
+				throw invalid(scope, key, label + ": " + DAY.format(date) + " is more than " + MAX_YEARS_AHEAD
+						+ " years ahead; check the date (day.month.year).");
+			}
+			String iso = date.toString();
+			if (!iso.equals(value)) {
+				if (scope.listKey() == null) {
+					normalized.put(key, iso);
+				}
+				else {
+					scope.values().put(key, iso);
+				}
 			}
 		}
 

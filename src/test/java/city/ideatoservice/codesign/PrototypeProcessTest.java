@@ -552,8 +552,8 @@ class PrototypeProcessTest {
 		Map<String, Object> form = new HashMap<>(commitment());
 		form.put("commitmentDate", LocalDate.now().minusDays(1).toString());
 
-		assertThatThrownBy(() -> complete(instance, COMMITMENT, COMMUNICATIONS, form))
-			.hasMessageContaining("Date must not be in the past.");
+		assertThatThrownBy(() -> complete(instance, COMMITMENT, COMMUNICATIONS, form)).hasMessageContaining("Date: ")
+			.hasMessageContaining("has passed");
 		assertThat(commitments.of(instance.getBusinessKey())).isEmpty();
 	}
 

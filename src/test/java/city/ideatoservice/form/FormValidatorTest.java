@@ -183,6 +183,36 @@ class FormValidatorTest {
 	}
 
 	@Test
+	void aTypedDateIsDayMonthYearStoredAsIsoAndNeverAnotherDay() {
+		// what a person types in a European city, whatever the browser's language
+		FormValidator.Result typed = accepted("typed-dates", "effectiveDate", "15.01.2027", "sessionDate", "1.2.2027");
+		assertThat(typed.normalized()).containsEntry("effectiveDate", "2027-01-15")
+			.containsEntry("sessionDate", "2027-02-01");
+		assertThat(accepted("typed-dates", "effectiveDate", "2027-01-15").normalized()).as("ISO is kept as it is")
+			.isEmpty();
+
+		// a day that does not exist, the US order, or a picker's month overflow: refused,
+		// never another day
+		for (String wrong : List.of("31.02.2027", "01/15/2027", "15.13.2027", "2027-15-01", "tomorrow")) {
+			assertThat(refused("typed-dates", "effectiveDate", "effectiveDate", wrong)).as(wrong)
+				.isEqualTo("Effective date: give the date as day.month.year, e.g. 29.01.2027.");
+		}
+		assertThat(refused("typed-dates", "sessionDate", "effectiveDate", "15.01.2027", "sessionDate", "14.01.2027"))
+			.isEqualTo("Session date: 14.01.2027 has passed; give today (15.01.2027) or a later day.");
+		assertThat(refused("typed-dates", "effectiveDate", "effectiveDate", "15.01.2207"))
+			.isEqualTo("Effective date: 15.01.2207 is more than 10 years ahead; check the date (day.month.year).");
+
+		// inside a dynamic list: each entry's date as ISO
+		FormValidator.Result listed = accepted("typed-dates", "effectiveDate", "15.01.2027", "milestones",
+				JsonVariables.list(List.of(Map.of("dueDate", "31.03.2027"), Map.of("dueDate", "2027-04-30"))));
+		assertThat(listed.cleanedLists().get("milestones")).containsExactly(Map.of("dueDate", "2027-03-31"),
+				Map.of("dueDate", "2027-04-30"));
+		assertThat(refused("typed-dates", "milestones", "effectiveDate", "15.01.2027", "milestones",
+				JsonVariables.list(List.of(Map.of("dueDate", "10.01.2027")))))
+			.isEqualTo("Milestones, entry 1: Due date: 10.01.2027 has passed; give today (15.01.2027) or a later day.");
+	}
+
+	@Test
 	void theEntriesOfADynamicListAreCheckedFieldByField() {
 		assertThat(refused("dynamic-list", "milestones", "milestones",
 				JsonVariables

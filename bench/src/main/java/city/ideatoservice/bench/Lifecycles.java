@@ -190,10 +190,14 @@ final class Lifecycles {
 					"https://data.city.example/night", "updateFrequency", "MONTHLY", "datasetKeywords", "night, bus",
 					"contactPoint", "opendata@city.example");
 			case "review-milestone-checkpoint" -> form("checkpointDecision", "CONTINUE");
+			case "plan-public-commitment" -> form("commitmentMoment", "PRESS_CONFERENCE", "commitmentDate",
+					LocalDate.now().plusDays(3).toString(), "politicalSponsorName", "Mara Yilmaz",
+					"politicalSponsorOffice", "Mayor", "commitmentPromise", "A night bus in every district.");
 			case "record-pilot-results" ->
 				form("pilotResults", "620 rides a month", "objectivesMet", "ALL", "pilotParticipants", 410);
 			case "recommend-adoption" ->
-				form("adoptionRecommendation", "ADOPT", "implementingDepartments", List.of("dept-mobility"));
+				form("adoptionRecommendation", "ADOPT", "implementingDepartments", List.of("dept-mobility"),
+						"yearlyRunningCost", 180000, "changesRegulation", "NO");
 			case "prepare-agenda-item" -> form("draftActText", "The city runs a night bus on demand.", "committee",
 					"MOBILITY_ENVIRONMENT", "councilSessionId", councilSessionId);
 			case "record-committee-review" -> form("committeeOpinion", "FAVOURABLE");
