@@ -14,6 +14,10 @@
 //   5. Tasklist: "Prepare agenda item", claimed; the new session is one of "Council session"'s options and
 //      is picked by clicking                                                              -> 05-picked-in-tasklist.png
 // An innovation officer is refused the calendar (403)                                      -> 06-refused-officer.png
+// The mayor's office completes "Issue implementation directives" by typing and clicking; its effective date is
+// typed day.month.year: first a day that does not exist (31.02.), refused with the field's label, then a real
+// one, which the public register shows as that very day (ISO in <time datetime>)   -> 07-date-refused-in-tasklist.png,
+//                                                                                     08-directive-in-register.png
 //
 // Needs `npm ci --prefix .ci/lint` (playwright-core) and Debian's chromium (CHROMIUM=...). TIMEOUT_MS (default
 // 30000) bounds every wait. Exit code 1 on the first failed assertion, with failure.png.
@@ -177,10 +181,79 @@ async function run(browser) {
   }
 }
 
+// the mayor's office types the directive, with a date that does not exist first
+async function directiveWithTypedDate(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const reference = `DIR-BROWSER-${Date.now() % 100000}`;
+  const d = new Date();
+  d.setDate(d.getDate() + 20);
+  while (d.getDate() < 13 || d.getDate() > 28) d.setDate(d.getDate() + 1);
+  const typed = `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()}`;
+  const iso = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+  try {
+    await loginToTasklist(page, 'mayor', 'demo');
+    const filters = page.locator('[cam-tasklist-filters] .task-filter h4.name a');
+    let link = null;
+    for (let i = 0; i < await filters.count() && !link; i++) {
+      await filters.nth(i).click();
+      await page.waitForTimeout(1200);
+      const candidates = page.locator('[cam-tasks] .tasks-list li.task h4.task a')
+        .filter({ hasText: 'Issue implementation directives' });
+      if (await candidates.count()) link = candidates.first();
+    }
+    check(link, 'no "Issue implementation directives" task for the mayor\'s office');
+    await link.click();
+    await page.locator('[cam-tasklist-form] .fjs-container').waitFor({ state: 'visible' });
+    const claim = page.locator('[cam-tasklist-task] button').filter({ hasText: /^\s*Claim\s*$/ });
+    if (await claim.count()) {
+      await claim.first().click();
+      await page.waitForTimeout(1500);
+    }
+    await page.getByLabel('Directive reference').click();
+    await page.keyboard.type(reference);
+    await page.locator('.fjs-form-field-checklist').filter({ hasText: 'Departments responsible' })
+      .locator('input[type="checkbox"]').first().check();
+    await page.getByLabel('Effective date', { exact: false }).first().click();
+    await page.keyboard.type('31.02.2027');
+    await page.getByLabel('Standard procedure the directive amends').click();
+    await page.keyboard.type('Library opening hours');
+    const complete = page.locator('[cam-tasklist-task] button').filter({ hasText: /^\s*Complete\s*$/ }).first();
+    await complete.click();
+    const alert = page.locator('.alert-danger').filter({ visible: true }).first();
+    await alert.waitFor({ state: 'visible' });
+    const message = oneLine(await alert.innerText());
+    check(message.includes('Effective date: give the date as day.month.year'), `unexpected message: ${message}`);
+    await page.screenshot({ path: path.join(OUT, '07-date-refused-in-tasklist.png'), fullPage: true });
+    log(`  refused in the Tasklist: ${message}`);
+
+    await page.getByLabel('Effective date', { exact: false }).first().fill(typed);
+    await complete.click();
+    await page.locator('[cam-tasks] .tasks-list li.task h4.task a').filter({ hasText: 'Issue implementation directives' })
+      .first().waitFor({ state: 'detached', timeout: TIMEOUT }).catch(() => {});
+    await page.waitForTimeout(1500);
+
+    await page.goto(`${BASE_URL}/register?lang=en`);
+    const row = page.locator('tr').filter({ hasText: reference });
+    check(await row.count() === 1, `the register does not list ${reference}`);
+    check(await row.locator(`time[datetime="${iso}"]`).count() === 1,
+      `typed ${typed}, but the register row says: ${oneLine(await row.innerText())}`);
+    await page.screenshot({ path: path.join(OUT, '08-directive-in-register.png'), fullPage: true });
+    log(`  typed ${typed}: the register shows ${reference} effective ${iso}`);
+  } catch (err) {
+    await page.screenshot({ path: path.join(OUT, 'failure-directive.png'), fullPage: true }).catch(() => {});
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
 await mkdir(OUT, { recursive: true });
 const browser = await chromium.launch({ executablePath: EXECUTABLE, args: LAUNCH_ARGS });
 try {
   await run(browser);
+  await directiveWithTypedDate(browser);
   log('passed');
 } catch (err) {
   log(`FAILED: ${err.message}`);
