@@ -228,6 +228,10 @@ async function directiveWithTypedDate(browser) {
     await page.screenshot({ path: path.join(OUT, '07-date-refused-in-tasklist.png'), fullPage: true });
     log(`  refused in the Tasklist: ${message}`);
 
+    // the Tasklist's error box stays and covers the buttons until closed
+    for (const close of await page.locator('.page-notifications .close').filter({ visible: true }).all()) {
+      await close.click();
+    }
     await page.getByLabel('Effective date', { exact: false }).first().fill(typed);
     await complete.click();
     await page.locator('[cam-tasks] .tasks-list li.task h4.task a').filter({ hasText: 'Issue implementation directives' })
