@@ -18,6 +18,8 @@
 // typed day.month.year: first a day that does not exist (31.02.), refused with the field's label, then a real
 // one, which the public register shows as that very day (ISO in <time datetime>)   -> 07-date-refused-in-tasklist.png,
 //                                                                                     08-directive-in-register.png
+// Finance reads the prototype budgets: every department with total, committed and left     -> 09-budgets.png
+// The innovation office opens an idea's staff page from the search box: its steps, by name -> 10-idea-page.png
 //
 // Needs `npm ci --prefix .ci/lint` (playwright-core) and Debian's chromium (CHROMIUM=...). TIMEOUT_MS (default
 // 30000) bounds every wait. Exit code 1 on the first failed assertion, with failure.png.
@@ -80,6 +82,22 @@ async function loginToTasklist(page, user, password) {
   log(`  ${user} logged in to the Tasklist`);
 }
 
+// the first task of this name in any of the user's filters (each filter's list fetched and shown)
+async function findTask(page, name) {
+  const filters = page.locator('[cam-tasklist-filters] .task-filter h4.name a');
+  await filters.first().waitFor({ state: 'visible' });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    for (let i = 0; i < await filters.count(); i++) {
+      const listed = page.waitForResponse(r => /\/filter\/[^/]+\/list/.test(r.url()), { timeout: TIMEOUT }).catch(() => null);
+      await filters.nth(i).click();
+      await listed;
+      const link = page.locator('[cam-tasks] .tasks-list li.task h4.task a').filter({ hasText: name }).first();
+      if (await link.waitFor({ state: 'visible', timeout: 3000 }).then(() => true).catch(() => false)) return link;
+    }
+  }
+  return null;
+}
+
 async function run(browser) {
   const day = sessionDay();
   const title = 'Extra session (browser test)';
@@ -129,15 +147,7 @@ async function run(browser) {
 
     // 5. the Tasklist offers it in "Prepare agenda item"
     await page.goto(TASKLIST);
-    const filters = page.locator('[cam-tasklist-filters] .task-filter h4.name a');
-    await filters.first().waitFor({ state: 'visible' });
-    let link = null;
-    for (let i = 0; i < await filters.count() && !link; i++) {
-      await filters.nth(i).click();
-      await page.waitForTimeout(1200);
-      const candidates = page.locator('[cam-tasks] .tasks-list li.task h4.task a').filter({ hasText: 'Prepare agenda item' });
-      if (await candidates.count()) link = candidates.first();
-    }
+    const link = await findTask(page, 'Prepare agenda item');
     check(link, 'no "Prepare agenda item" task in any of the clerk\'s filters');
     await link.click();
     await page.locator('[cam-tasklist-form] .fjs-container').waitFor({ state: 'visible' });
@@ -194,15 +204,7 @@ async function directiveWithTypedDate(browser) {
   const iso = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
   try {
     await loginToTasklist(page, 'mayor', 'demo');
-    const filters = page.locator('[cam-tasklist-filters] .task-filter h4.name a');
-    let link = null;
-    for (let i = 0; i < await filters.count() && !link; i++) {
-      await filters.nth(i).click();
-      await page.waitForTimeout(1200);
-      const candidates = page.locator('[cam-tasks] .tasks-list li.task h4.task a')
-        .filter({ hasText: 'Issue implementation directives' });
-      if (await candidates.count()) link = candidates.first();
-    }
+    const link = await findTask(page, 'Issue implementation directives');
     check(link, 'no "Issue implementation directives" task for the mayor\'s office');
     await link.click();
     await page.locator('[cam-tasklist-form] .fjs-container').waitFor({ state: 'visible' });
@@ -253,11 +255,59 @@ async function directiveWithTypedDate(browser) {
   }
 }
 
+async function budgets(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  try {
+    await loginToTasklist(page, 'finn', 'demo');
+    const response = await page.goto(`${BASE_URL}/staff/budgets`);
+    check(response.status() === 200, `the budgets page answered ${response.status()} to finance`);
+    const year = new Date().getFullYear();
+    check(await page.getByRole('heading', { name: `Prototype budgets ${year}` }).isVisible(), 'no budgets heading');
+    const culture = oneLine(await page.locator('table.budgets tr').filter({ hasText: 'Culture' }).innerText());
+    check(/€.*€.*€/.test(culture), `the Culture row has no total, committed and left: ${culture}`);
+    check(await page.locator('table.budgets tfoot').filter({ hasText: 'All departments' }).count() === 1, 'no total row');
+    await page.screenshot({ path: path.join(OUT, '09-budgets.png'), fullPage: true });
+    log(`  budgets: ${culture}`);
+  } finally {
+    await context.close();
+  }
+}
+
+async function ideaPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  try {
+    await loginToTasklist(page, 'inno', 'demo');
+    await page.goto(`${BASE_URL}/staff/budgets`);
+    // the demo's Wi-Fi idea, adopted by the council: found by its reference, typed in lower case
+    await page.locator('#find-idea').fill('idea-2026-000007');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.waitForURL(/\/staff\/ideas\/IDEA-2026-000007$/);
+    check(await page.getByRole('heading', { name: 'Decisions and steps' }).isVisible(), 'no steps on the idea page');
+    const steps = oneLine(await page.locator('table.steps').innerText());
+    check(steps.includes('Screen idea') && steps.includes('Ines Novak'), `the steps do not say who screened: ${steps}`);
+    check(steps.includes('Record council vote') && steps.includes('Clara Kerr'), `no council vote by the clerk: ${steps}`);
+    check((await page.locator('main').innerText()).includes('2026/'), 'the act is not shown');
+    await page.screenshot({ path: path.join(OUT, '10-idea-page.png'), fullPage: true });
+    log('  the idea page lists its steps by name');
+  } catch (err) {
+    await page.screenshot({ path: path.join(OUT, 'failure-idea.png'), fullPage: true }).catch(() => {});
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
 await mkdir(OUT, { recursive: true });
 const browser = await chromium.launch({ executablePath: EXECUTABLE, args: LAUNCH_ARGS });
 try {
   await run(browser);
   await directiveWithTypedDate(browser);
+  await budgets(browser);
+  await ideaPage(browser);
   log('passed');
 } catch (err) {
   log(`FAILED: ${err.message}`);

@@ -12,8 +12,6 @@ import city.ideatoservice.identity.StaffPages;
 import city.ideatoservice.organisation.Groups;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -195,21 +193,8 @@ class CouncilCalendarPage {
 
 	/** The login page (401) or a refusal (403) for who may not keep the calendar. */
 	private Optional<String> access(Model model, HttpServletResponse response) {
-		Optional<User> user = StaffPages.user(identity);
-		if (user.isEmpty()) {
-			response.setStatus(401);
-			model.addAttribute("login", StaffPages.LOGIN);
-			return Optional.of("staff/login");
-		}
-		model.addAttribute("userName", (user.get().getFirstName() + " " + user.get().getLastName()).strip());
-		Authentication current = identity.getCurrentAuthentication();
-		List<String> groups = current.getGroupIds() == null ? List.of() : current.getGroupIds();
-		if (!groups.contains(Groups.COUNCIL_CLERKS) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
-			response.setStatus(403);
-			model.addAttribute("refusal", "Only council clerks keep the council's calendar.");
-			return Optional.of("staff/refused");
-		}
-		return Optional.empty();
+		return StaffPages.refused(identity, model, response, "Only council clerks keep the council's calendar.",
+				Groups.COUNCIL_CLERKS);
 	}
 
 	private static String describe(CouncilSession session) {

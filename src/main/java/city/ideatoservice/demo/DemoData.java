@@ -347,6 +347,7 @@ public class DemoData {
 			.processInstanceBusinessKey(reference)
 			.taskDefinitionKey("Task_ApproveService")
 			.list()) {
+			claimAsDemoUser(task);
 			taskService.complete(task.getId(), Map.of(APPROVAL_DECISION, "APPROVE"));
 			runJobs(reference);
 		}
@@ -365,6 +366,7 @@ public class DemoData {
 			.findFirst()
 			.orElseThrow(
 					() -> new IllegalStateException("No task " + taskDefinitionKey + " for demo idea " + reference));
+		claimAsDemoUser(task);
 		taskService.complete(task.getId(), variables);
 		runJobs(reference);
 	}
@@ -441,7 +443,36 @@ public class DemoData {
 			.filter(t -> t.getProcessDefinitionId().startsWith("idea-to-service:"))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No task for demo idea " + reference));
+		claimAsDemoUser(task);
 		taskService.complete(task.getId(), variables);
+	}
+
+	/**
+	 * As a person would: a demo user of the task's group claims it first, so that the
+	 * idea's history says who decided (the staff page of an idea shows it).
+	 */
+	private void claimAsDemoUser(Task task) {
+		if (task.getAssignee() != null) {
+			return;
+		}
+		taskService.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+			.map(link -> link.getGroupId())
+			.findFirst()
+			.flatMap(group -> USERS.stream()
+				.filter(user -> user[3].equals(group))
+				.map(user -> user[0])
+				.findFirst()
+				.or(() -> identityService.createUserQuery()
+					.memberOfGroup(group)
+					.orderByUserId()
+					.asc()
+					.listPage(0, 1)
+					.stream()
+					.map(org.camunda.bpm.engine.identity.User::getId)
+					.findFirst()))
+			.ifPresent(user -> taskService.setAssignee(task.getId(), user));
 	}
 
 	private static Map<String, Object> milestone(String title, LocalDate due) {

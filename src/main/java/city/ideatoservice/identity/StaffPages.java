@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
+import city.ideatoservice.organisation.Groups;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,44 @@ public class StaffPages {
 
 	/** The Tasklist, where a user logs in. */
 	public static final String LOGIN = "/camunda/app/tasklist/default/";
+
+	/**
+	 * Who may see a staff page: the login page (401) without a login, a refusal (403) for
+	 * other groups than these (or an administrator's), else empty; the page shows the
+	 * user's name.
+	 */
+	public static Optional<String> refused(IdentityService identity, org.springframework.ui.Model model,
+			HttpServletResponse response, String refusal, String... groups) {
+		Optional<String> login = login(identity, model, response);
+		if (login.isPresent()) {
+			return login;
+		}
+		List<String> memberOf = identity.getCurrentAuthentication().getGroupIds() == null ? List.of()
+				: identity.getCurrentAuthentication().getGroupIds();
+		if (memberOf.contains(Groups.CAMUNDA_ADMIN) || List.of(groups).stream().anyMatch(memberOf::contains)) {
+			return Optional.empty();
+		}
+		response.setStatus(403);
+		model.addAttribute("refusal", refusal);
+		return Optional.of("staff/refused");
+	}
+
+	/**
+	 * The login page (401) without a login, else empty; the page shows the user's name.
+	 */
+	public static Optional<String> login(IdentityService identity, org.springframework.ui.Model model,
+			HttpServletResponse response) {
+		Optional<User> user = user(identity);
+		if (user.isEmpty()) {
+			response.setStatus(401);
+			model.addAttribute("login", LOGIN);
+			return Optional.of("staff/login");
+		}
+		model.addAttribute("userName", (java.util.Objects.toString(user.get().getFirstName(), "") + " "
+				+ java.util.Objects.toString(user.get().getLastName(), ""))
+			.strip());
+		return Optional.empty();
+	}
 
 	/** The user logged in to the Camunda webapps in this browser session, if any. */
 	public static Optional<User> user(IdentityService identity) {

@@ -10,12 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import city.ideatoservice.IdeaToServiceTest;
+import city.ideatoservice.identity.StaffSessions;
 import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessTestSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,13 +192,8 @@ class CouncilCalendarPageTest {
 			.orElseThrow(() -> new AssertionError("no council session on " + date));
 	}
 
-	/** The session a browser has after logging in to the Tasklist. */
 	private MockHttpSession loggedIn(String userId) {
-		MockHttpSession session = new MockHttpSession();
-		Authentications authentications = new Authentications();
-		authentications.addOrReplace(AuthenticationUtil.createAuthentication(engine, userId));
-		AuthenticationUtil.updateSession(session, authentications);
-		return session;
+		return StaffSessions.loggedIn(engine, userId);
 	}
 
 	/** The CSRF token of the session's page, as a browser sends it back. */

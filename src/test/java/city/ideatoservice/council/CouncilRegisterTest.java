@@ -1,8 +1,10 @@
 package city.ideatoservice.council;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -425,6 +427,33 @@ class CouncilRegisterTest {
 		assertThat(sessions.findAll()).noneMatch(s -> s.sessionDate().equals(LocalDate.of(2027, 2, 15)));
 
 		mvc.perform(as(CLERK, get(SESSIONS))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aClerkMovesAndCancelsASessionThroughTheApiByTheCalendarsRules() throws Exception {
+		LocalDate day = LocalDate.now().plusMonths(33).withDayOfMonth(20);
+		sessions.findAll().stream().filter(s -> s.sessionDate().equals(day)).forEach(sessions::delete);
+		MvcResult created = mvc
+			.perform(as(CLERK, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"body\":\"COMMITTEE\",\"date\":\"" + day + "\",\"seats\":11}"))
+			.andExpect(status().isCreated())
+			.andReturn();
+		long id = json.readTree(created.getResponse().getContentAsString()).path("id").asLong();
+
+		mvc.perform(as(CLERK, put(SESSIONS + "/" + id + "/date")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"date\":\"" + day.plusDays(1) + "\"}")).andExpect(status().isOk());
+		assertThat(sessions.findById(id)).get().extracting(CouncilSession::sessionDate).isEqualTo(day.plusDays(1));
+		MvcResult past = mvc
+			.perform(as(CLERK, put(SESSIONS + "/" + id + "/date")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"date\":\"" + LocalDate.now().minusDays(3) + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andReturn();
+		assertThat(past.getResponse().getContentAsString()).contains("has passed");
+		mvc.perform(as(OFFICER, delete(SESSIONS + "/" + id))).andExpect(status().isForbidden());
+
+		mvc.perform(as(CLERK, delete(SESSIONS + "/" + id))).andExpect(status().isNoContent());
+		assertThat(sessions.findById(id)).isEmpty();
+		mvc.perform(as(CLERK, delete(SESSIONS + "/" + id))).andExpect(status().isNotFound());
 	}
 
 	@Test
