@@ -15,7 +15,6 @@ import city.ideatoservice.organisation.Departments;
 import city.ideatoservice.organisation.Groups;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -139,16 +138,8 @@ class BudgetsPage {
 			.orElse(group);
 	}
 
-	/** The person by name, never by login id. */
 	private String personName(String userId) {
-		User user = identity.createUserQuery().userId(userId).singleResult();
-		if (user == null) {
-			return "null".equals(userId) ? "—" : "a former user";
-		}
-		String name = (java.util.Objects.toString(user.getFirstName(), "") + " "
-				+ java.util.Objects.toString(user.getLastName(), ""))
-			.strip();
-		return name.isEmpty() ? userId : name;
+		return StaffPages.personName(identity, "null".equals(userId) ? null : userId);
 	}
 
 	static String euros(long cents) {

@@ -75,6 +75,18 @@ public class StaffPages {
 		return Optional.empty();
 	}
 
+	/** A person by name, never by login id ("a former user" once the account is gone). */
+	public static String personName(IdentityService identity, String userId) {
+		User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+		if (user == null) {
+			return userId == null ? "—" : "a former user";
+		}
+		String name = (java.util.Objects.toString(user.getFirstName(), "") + " "
+				+ java.util.Objects.toString(user.getLastName(), ""))
+			.strip();
+		return name.isEmpty() ? userId : name;
+	}
+
 	/** The user logged in to the Camunda webapps in this browser session, if any. */
 	public static Optional<User> user(IdentityService identity) {
 		return Optional.ofNullable(identity.getCurrentAuthentication())

@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -188,13 +187,7 @@ class IdeaStaffPage {
 	}
 
 	private String personName(String userId) {
-		User user = identity.createUserQuery().userId(userId).singleResult();
-		if (user == null) {
-			return "a former user";
-		}
-		String name = (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), ""))
-			.strip();
-		return name.isEmpty() ? userId : name;
+		return StaffPages.personName(identity, "null".equals(userId) ? null : userId);
 	}
 
 	private static String when(Date date) {
