@@ -227,6 +227,7 @@ async function directiveWithTypedDate(browser) {
     await alert.waitFor({ state: 'visible' });
     const message = oneLine(await alert.innerText());
     check(message.includes('Effective date: give the date as day.month.year'), `unexpected message: ${message}`);
+    check(!message.includes('Cannot submit task form'), `the message names the task, not what to correct: ${message}`);
     await page.screenshot({ path: path.join(OUT, '07-date-refused-in-tasklist.png'), fullPage: true });
     log(`  refused in the Tasklist: ${message}`);
 
