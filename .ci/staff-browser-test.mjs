@@ -111,8 +111,11 @@ async function run(browser) {
     check(await page.getByRole('link', { name: 'Log in to the Tasklist' }).isVisible(), 'no link to the Tasklist login');
     await shoot(page, '01-login-first.png');
 
-    // 2. the Tasklist login opens the calendar too
+    // 2. the Tasklist opens on the clerk's work; its login opens the calendar too
     await loginToTasklist(page, 'clerk', 'demo');
+    const active = oneLine(await page.locator('[cam-tasklist-filters] .task-filter.active h4.name').innerText());
+    check(active.startsWith('My work'), `the Tasklist opens the filter "${active}", not "My work"`);
+    await shoot(page, '02-tasklist-my-work.png');
     response = await page.goto(`${BASE_URL}/staff/council`);
     check(response.status() === 200, `the calendar answered ${response.status()} to the clerk`);
     check(await page.getByRole('heading', { name: 'Council calendar' }).isVisible(), 'no calendar heading');

@@ -339,6 +339,17 @@ class IdeaToServiceApplicationTests {
 		assertThat(filters.findValuesAsText("name"))
 			.contains("My tasks", "My group's tasks", "Overdue", "Ideas to screen")
 			.doesNotContain("Council agenda");
+		// the Tasklist opens the filter of the lowest priority: the user's work
+		JsonNode first = java.util.stream.StreamSupport.stream(filters.spliterator(), false)
+			.min(java.util.Comparator.comparingInt(filter -> filter.path("properties").path("priority").asInt()))
+			.orElseThrow();
+		assertThat(first.path("name").asText()).isEqualTo("My work");
+		JsonNode work = as("inno").get()
+			.uri("/filter/{id}/list", first.path("id").asText())
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(work.findValuesAsText("name")).as("the group's tasks, not only the assigned ones")
+			.contains("Screen idea");
 		JsonNode clerkFilters = as("clerk").get().uri("/filter").retrieve().body(JsonNode.class);
 		assertThat(clerkFilters.findValuesAsText("name")).contains("Council agenda").doesNotContain("Ideas to screen");
 		String toScreen = java.util.stream.StreamSupport.stream(filters.spliterator(), false)

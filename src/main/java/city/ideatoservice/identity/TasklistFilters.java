@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TasklistFilters {
 
+	/** The default (first) filter: what is mine to do, assigned to me or to my groups. */
+	public static final String MY_WORK = "My work";
+
 	public static final String MY_TASKS = "My tasks";
 
 	public static final String MY_GROUPS_TASKS = "My group's tasks";
@@ -55,6 +58,16 @@ public class TasklistFilters {
 	@EventListener
 	@Order(2)
 	public void onEngineReady(ApplicationReadyEvent event) {
+		// the Tasklist opens the filter of the lowest priority: work, not "My tasks (0)"
+		create(MY_WORK, -20, "Assigned to me or to my groups, the earliest due first",
+				taskService.createTaskQuery()
+					.or()
+					.taskAssigneeExpression("${currentUser()}")
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.endOr()
+					.orderByDueDate()
+					.asc(),
+				List.of());
 		create(MY_TASKS, -10, "Tasks assigned to me, e.g. as an idea's champion",
 				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), List.of());
 		create(MY_GROUPS_TASKS, 0, "Tasks for the groups I belong to",
