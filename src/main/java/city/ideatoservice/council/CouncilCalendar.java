@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import city.ideatoservice.form.TypedDates;
 import city.ideatoservice.process.ProcessKeys;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CouncilCalendar {
 
 	/** How the pages show and read a date: day.month.year, unambiguous in Europe. */
-	public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+	public static final DateTimeFormatter DAY = TypedDates.DAY;
 
 	/** A rule of the calendar was not met: the message names the field and what to do. */
 	public static class Refused extends RuntimeException {

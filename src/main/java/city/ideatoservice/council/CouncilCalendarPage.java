@@ -1,13 +1,12 @@
 package city.ideatoservice.council;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import city.ideatoservice.form.TypedDates;
 import city.ideatoservice.identity.StaffPages;
 import city.ideatoservice.organisation.Groups;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,10 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/staff/council")
 class CouncilCalendarPage {
-
-	private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
-
-	private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	/** A session on the page, with its agenda. */
 	record Row(CouncilSession session, String day, List<AgendaItem> items, long open) {
@@ -91,7 +86,7 @@ class CouncilCalendarPage {
 			return refuse(model, response, "title", "Title: at most 200 characters.", 400);
 		}
 		try {
-			CouncilSession planned = calendar.plan(body, day(date), seatCount, title);
+			CouncilSession planned = calendar.plan(body, TypedDates.parse(date), seatCount, title);
 			redirect.addFlashAttribute("notice", "Planned: " + describe(planned) + ".");
 			return "redirect:/staff/council";
 		}
@@ -110,7 +105,7 @@ class CouncilCalendarPage {
 		model.addAttribute("movingId", id);
 		model.addAttribute("movingDate", date);
 		try {
-			int items = calendar.move(id, day(date));
+			int items = calendar.move(id, TypedDates.parse(date));
 			redirect.addFlashAttribute("notice", "Moved: " + describe(calendar.require(id))
 					+ (items > 0 ? "; " + items + " agenda item(s) now wait for the new date." : "."));
 			return "redirect:/staff/council";
@@ -134,25 +129,6 @@ class CouncilCalendarPage {
 		}
 		catch (CouncilCalendar.Refused ex) {
 			return refuse(model, response, "cancel", ex.getMessage(), ex.conflict() ? 409 : 400);
-		}
-	}
-
-	/**
-	 * Day.month.year or ISO; anything else is no date (null), which the calendar refuses.
-	 */
-	static LocalDate day(String typed) {
-		String text = typed == null ? "" : typed.strip();
-		try {
-			var dotted = DOTTED.matcher(text);
-			if (dotted.matches()) {
-				return LocalDate.of(Integer.parseInt(dotted.group(3)), Integer.parseInt(dotted.group(2)),
-						Integer.parseInt(dotted.group(1)));
-			}
-			return ISO.matcher(text).matches() ? LocalDate.parse(text) : null;
-		}
-		catch (java.time.DateTimeException | NumberFormatException ex) {
-			// 31.02.2027: no such day
-			return null;
 		}
 	}
 

@@ -102,12 +102,7 @@ public final class FormValidator {
 	/** How far ahead a typed date may be: further is a typo. */
 	static final int MAX_YEARS_AHEAD = 10;
 
-	private static final Pattern DOTTED_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
-
-	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
-	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
-		.ofPattern("dd.MM.uuuu");
+	private static final java.time.format.DateTimeFormatter DAY = TypedDates.DAY;
 
 	/**
 	 * Checks the values (all variables the form sees) against the form.
@@ -400,21 +395,7 @@ public final class FormValidator {
 		 * kept as ISO.
 		 */
 		void typedDate(JsonNode component, Scope scope, String key, String label, Object value) {
-			String text = value instanceof String s ? s.strip() : "";
-			LocalDate date = null;
-			try {
-				var dotted = DOTTED_DATE.matcher(text);
-				if (dotted.matches()) {
-					date = LocalDate.of(Integer.parseInt(dotted.group(3)), Integer.parseInt(dotted.group(2)),
-							Integer.parseInt(dotted.group(1)));
-				}
-				else if (ISO_DATE.matcher(text).matches()) {
-					date = LocalDate.parse(text);
-				}
-			}
-			catch (java.time.DateTimeException ex) {
-				// 31.02.2027: no such day
-			}
+			LocalDate date = value instanceof String text ? TypedDates.parse(text) : null;
 			if (date == null) {
 				throw invalid(scope, key, label + ": give the date as day.month.year, e.g. "
 						+ DAY.format(today.get().plusDays(14)) + ".");

@@ -107,8 +107,8 @@ class BudgetsPage {
 					+ " reason from funding_decision where extract(year from decided_at) = :year"
 					+ " order by decided_at desc limit 200")
 			.param("year", shown)
-			.query((rs, n) -> new Decision(rs.getString(1), rs.getInt(2), words(rs.getString(3)),
-					words(rs.getString(4)), euros(rs.getLong(5)),
+			.query((rs, n) -> new Decision(rs.getString(1), rs.getInt(2), StaffPages.words(rs.getString(3)),
+					StaffPages.words(rs.getString(4)), euros(rs.getLong(5)),
 					names.computeIfAbsent(String.valueOf(rs.getString(6)), this::personName),
 					DAY.format(rs.getTimestamp(7).toInstant().atZone(ZoneId.systemDefault())), rs.getString(8)))
 			.list();
@@ -145,14 +145,6 @@ class BudgetsPage {
 	static String euros(long cents) {
 		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.GERMANY);
 		return format.format(BigDecimal.valueOf(cents, 2));
-	}
-
-	private static String words(String code) {
-		if (code == null) {
-			return "";
-		}
-		String text = code.replace('_', ' ').toLowerCase(Locale.ROOT);
-		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

@@ -75,6 +75,15 @@ public class StaffPages {
 		return Optional.empty();
 	}
 
+	/** A code as words on a page: MAYORAL_DECREE is "Mayoral decree". */
+	public static String words(String code) {
+		if (code == null || code.isEmpty()) {
+			return "";
+		}
+		String text = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
 	/** A person by name, never by login id ("a former user" once the account is gone). */
 	public static String personName(IdentityService identity, String userId) {
 		User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();

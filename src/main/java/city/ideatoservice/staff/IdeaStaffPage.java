@@ -136,22 +136,21 @@ class IdeaStaffPage {
 		List<Mail> mails = notifications.findByIdeaIdOrderByCreatedAt(idea.id())
 			.stream()
 			.map(mail -> new Mail(when(mail.sentAt() != null ? mail.sentAt() : mail.createdAt()),
-					words(mail.kind().name()),
+					StaffPages.words(mail.kind().name()),
 					mail.citizenId() != null ? "the citizen"
 							: mail.staffUserId() != null ? names.computeIfAbsent(mail.staffUserId(), this::personName)
 									: mail.partnerId() != null ? "a partner" : "—",
-					words(mail.status().name())))
+					StaffPages.words(mail.status().name())))
 			.toList();
 		model.addAttribute("idea", idea);
-		model.addAttribute("status", words(idea.status().name()));
+		model.addAttribute("status", StaffPages.words(idea.status().name()));
 		model.addAttribute("submitted", when(idea.createdAt()));
-		model.addAttribute("statuses",
-				ideas.history(idea)
-					.stream()
-					.sorted(Comparator.comparing(change -> change.changedAt()))
-					.map(change -> Map.of("when", when(change.changedAt()), "status", words(change.status().name()),
-							"reason", Objects.toString(change.publicReason(), "")))
-					.toList());
+		model.addAttribute("statuses", ideas.history(idea)
+			.stream()
+			.sorted(Comparator.comparing(change -> change.changedAt()))
+			.map(change -> Map.of("when", when(change.changedAt()), "status", StaffPages.words(change.status().name()),
+					"reason", Objects.toString(change.publicReason(), "")))
+			.toList());
 		model.addAttribute("steps", steps);
 		model.addAttribute("open", open);
 		model.addAttribute("mails", mails);
@@ -168,7 +167,7 @@ class IdeaStaffPage {
 					.toList());
 		model.addAttribute("act",
 				acts.findFirstByIdeaReferenceOrderByActYearDescActSequenceDesc(reference)
-					.map(act -> Map.of("number", act.actNumber(), "kind", words(act.actKind()), "adopted",
+					.map(act -> Map.of("number", act.actNumber(), "kind", StaffPages.words(act.actKind()), "adopted",
 							act.adoptedOn() == null ? "" : DAY.format(act.adoptedOn()), "directive",
 							Objects.toString(act.directiveReference(), "—"), "effective",
 							act.directiveEffectiveDate() == null ? "—" : DAY.format(act.directiveEffectiveDate())))
@@ -200,14 +199,6 @@ class IdeaStaffPage {
 
 	private static ZoneId zone() {
 		return ZoneId.systemDefault();
-	}
-
-	private static String words(String code) {
-		if (code == null || code.isEmpty()) {
-			return "";
-		}
-		String text = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }
