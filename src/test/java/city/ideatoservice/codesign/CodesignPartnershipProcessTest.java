@@ -49,6 +49,9 @@ import org.springframework.context.ApplicationContext;
 @MockedProcesses({ ProcessKeys.IDEA_SCREENING, ProcessKeys.PROTOTYPE, ProcessKeys.DATA_OPENING })
 class CodesignPartnershipProcessTest {
 
+	// milestones are due in the future (the form refuses a past day)
+	static final String MILESTONE_DAY = java.time.LocalDate.now().plusDays(60).toString();
+
 	@Autowired
 	ProcessEngine engine;
 
@@ -117,7 +120,7 @@ class CodesignPartnershipProcessTest {
 		Map<String, Object> form = new LinkedHashMap<>();
 		form.put("codesignOutcome", "VIABLE");
 		form.put("objectives", "Safer cycling to school");
-		form.put("milestones", JsonVariables.list(List.of(item("title", "Prototype", "dueDate", "2027-01-31"))));
+		form.put("milestones", JsonVariables.list(List.of(item("title", "Prototype", "dueDate", MILESTONE_DAY))));
 		form.put("datasets", JsonVariables.list(List.of()));
 		form.put("fundingSource", "EXISTING_INITIATIVE");
 		form.put("fundedInitiative", "Safe routes to school");

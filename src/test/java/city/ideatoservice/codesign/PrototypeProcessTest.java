@@ -64,6 +64,11 @@ import org.springframework.context.ApplicationContext;
 @MockedProcesses({ ProcessKeys.DATA_OPENING, ProcessKeys.FUNDING_REQUEST })
 class PrototypeProcessTest {
 
+	// milestones are due in the future (the form refuses a past day)
+	static final String MILESTONE_DAY = java.time.LocalDate.now().plusDays(60).toString();
+
+	static final String LATER_MILESTONE_DAY = java.time.LocalDate.now().plusDays(120).toString();
+
 	static final String CHECKPOINT = "Task_ReviewCheckpoint";
 
 	static final String WAIVER = "Task_DecideWaiver";
@@ -164,7 +169,7 @@ class PrototypeProcessTest {
 		in.put("champion", CHAMPION);
 		in.put("objectives", "Safer cycling to school");
 		in.put("milestones",
-				JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", "2027-01-31"))));
+				JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", MILESTONE_DAY))));
 		in.put("datasets", JsonVariables.list(datasets));
 		in.put("requestedAmountCents", 450050L);
 		in.put("fundedInitiative", null);
@@ -236,7 +241,7 @@ class PrototypeProcessTest {
 		assertThat(checkpoint.getAssignee()).isEqualTo(CHAMPION);
 		assertThat(engine.getTaskService().getVariables(checkpoint.getId()))
 			.containsEntry("milestoneTitle", "Prototype on one street")
-			.containsEntry("milestoneDue", "2027-01-31");
+			.containsEntry("milestoneDue", MILESTONE_DAY);
 
 		passCheckpoint(instance);
 		assertThat(instance).as("the join waits for the public commitment").isWaitingAt(COMMITMENT);
@@ -298,8 +303,8 @@ class PrototypeProcessTest {
 		in.put("sponsorDepartment", "dept-mobility");
 		in.put("champion", CHAMPION);
 		in.put("objectives", "Safer cycling to school");
-		in.put("milestones", JsonVariables.list(List.of(item("title", "First street", "dueDate", "2027-01-31"),
-				item("title", "Second street", "dueDate", "2027-03-31"))));
+		in.put("milestones", JsonVariables.list(List.of(item("title", "First street", "dueDate", MILESTONE_DAY),
+				item("title", "Second street", "dueDate", LATER_MILESTONE_DAY))));
 		in.put("datasets", JsonVariables.list(fiveDatasets()));
 		in.put("requestedAmountCents", 450050L);
 		in.put("fundedInitiative", null);
@@ -311,7 +316,7 @@ class PrototypeProcessTest {
 		passCheckpoint(instance);
 		assertThat(engine.getTaskService().getVariables(task(instance, CHECKPOINT).getId()))
 			.containsEntry("milestoneTitle", "Second street")
-			.containsEntry("milestoneDue", "2027-03-31");
+			.containsEntry("milestoneDue", LATER_MILESTONE_DAY);
 		passCheckpoint(instance);
 
 		planPublicCommitment(instance);
@@ -587,7 +592,7 @@ class PrototypeProcessTest {
 		in.put("champion", CHAMPION);
 		in.put("objectives", "Safer cycling to school");
 		in.put("milestones",
-				JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", "2027-01-31"))));
+				JsonVariables.list(List.of(item("title", "Prototype on one street", "dueDate", MILESTONE_DAY))));
 		in.put("datasets", JsonVariables.list(fiveDatasets()));
 		in.put("requestedAmountCents", 450050L);
 		in.put("fundedInitiative", null);

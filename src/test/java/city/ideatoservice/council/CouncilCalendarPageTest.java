@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import city.ideatoservice.form.TypedDates;
 import city.ideatoservice.IdeaToServiceTest;
 import city.ideatoservice.identity.StaffSessions;
 import city.ideatoservice.organisation.Groups;
@@ -162,7 +163,7 @@ class CouncilCalendarPageTest {
 			.perform(post(PAGE + "/sessions").session(session)
 				.param("_csrf", token(session))
 				.param("body", "COUNCIL")
-				.param("date", "15.01.2027")
+				.param("date", LocalDate.now().plusDays(45).format(TypedDates.DAY))
 				.param("seats", "0"))
 			.andReturn()
 			.getResponse()

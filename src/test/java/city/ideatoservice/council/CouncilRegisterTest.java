@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import city.ideatoservice.IdeaToServiceTest;
+import city.ideatoservice.form.TypedDates;
 import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.process.ProcessTestSupport;
@@ -61,6 +62,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IdeaToServiceTest
 class CouncilRegisterTest {
+
+	// days relative to today: the calendar refuses past days (distinct days: the test
+	// context is shared)
+	static final LocalDate REFUSED_DAY = LocalDate.now().plusDays(41);
+
+	static final LocalDate PLANNED_DAY = LocalDate.now().plusDays(43);
+
+	static final LocalDate TWICE_DAY = LocalDate.now().plusDays(47);
+
+	static final LocalDate COMMITTEE_DAY = LocalDate.now().plusDays(53);
+
+	static final LocalDate INVALID_DAY = LocalDate.now().plusDays(59);
+
+	static final LocalDate LISTED_DAY = LocalDate.now().plusDays(61);
+
+	static final LocalDate OTHER_LISTED_DAY = LocalDate.now().plusDays(67);
+
+	static final LocalDate EFFECTIVE_DAY = LocalDate.now().plusDays(71);
 
 	static final String CLERK = "clerk-register";
 
@@ -258,7 +277,7 @@ class CouncilRegisterTest {
 		Map<String, Object> variables = new HashMap<>(
 				Map.of("ideaReference", bikes.ideaReference(), "directiveReference", "DIR-2026-031",
 						"responsibleDepartments", List.of("dept-mobility", "dept-urban-planning", "dept-mobility"),
-						"directiveEffectiveDate", "2027-03-01", "amendedProcedure", "Road maintenance"));
+						"directiveEffectiveDate", EFFECTIVE_DAY.toString(), "amendedProcedure", "Road maintenance"));
 		DelegateTask task = Mockito.mock(DelegateTask.class);
 		Mockito.when(task.getVariable(Mockito.anyString())).thenAnswer(call -> variables.get(call.getArgument(0)));
 		Mockito.doAnswer(call -> variables.put(call.getArgument(0), call.getArgument(1)))
@@ -269,7 +288,7 @@ class CouncilRegisterTest {
 		OfficialAct issued = register.findById(bikes.actNumber()).orElseThrow();
 		assertThat(issued.directiveReference()).isEqualTo("DIR-2026-031");
 		assertThat(issued.directiveDepartments()).isEqualTo("dept-mobility,dept-urban-planning");
-		assertThat(issued.directiveEffectiveDate()).isEqualTo(LocalDate.of(2027, 3, 1));
+		assertThat(issued.directiveEffectiveDate()).isEqualTo(EFFECTIVE_DAY);
 		assertThat(issued.amendedProcedure()).isEqualTo("Road maintenance");
 		assertThat(register.count()).isEqualTo(2);
 
@@ -283,7 +302,7 @@ class CouncilRegisterTest {
 		JsonNode withDirective = acts.get(1);
 		assertThat(withDirective.path("directiveReference").asText()).isEqualTo("DIR-2026-031");
 		assertThat(withDirective.path("directiveDepartments").asText()).isEqualTo("dept-mobility,dept-urban-planning");
-		assertThat(withDirective.path("directiveEffectiveDate").asText()).isEqualTo("2027-03-01");
+		assertThat(withDirective.path("directiveEffectiveDate").asText()).isEqualTo(EFFECTIVE_DAY.toString());
 		assertThat(withDirective.path("amendedProcedure").asText()).isEqualTo("Road maintenance");
 
 		// saved directly as the repository would: withDirective updates the row, it does
@@ -297,7 +316,8 @@ class CouncilRegisterTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("DIR-2026-031 (Road maintenance)", "DIR-2026-032 (Night transport)", "2027-03-01");
+		assertThat(page).contains("DIR-2026-031 (Road maintenance)", "DIR-2026-032 (Night transport)",
+				EFFECTIVE_DAY.toString());
 	}
 
 	@Test
@@ -412,7 +432,7 @@ class CouncilRegisterTest {
 	void theCalendarIsForCouncilClerksOnly() throws Exception {
 		mvc.perform(get(SESSIONS)).andExpect(status().isUnauthorized());
 		mvc.perform(post(SESSIONS).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"body\":\"COUNCIL\",\"date\":\"2027-02-15\",\"seats\":41}"))
+			.content("{\"body\":\"COUNCIL\",\"date\":\"" + REFUSED_DAY + "\",\"seats\":41}"))
 			.andExpect(status().isUnauthorized());
 		// another clerk: a wrong password locks the account for a few seconds (Camunda's
 		// login delay)
@@ -423,8 +443,9 @@ class CouncilRegisterTest {
 
 		mvc.perform(as(OFFICER, get(SESSIONS))).andExpect(status().isForbidden());
 		mvc.perform(as(OFFICER, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"body\":\"COUNCIL\",\"date\":\"2027-02-15\",\"seats\":41}")).andExpect(status().isForbidden());
-		assertThat(sessions.findAll()).noneMatch(s -> s.sessionDate().equals(LocalDate.of(2027, 2, 15)));
+			.content("{\"body\":\"COUNCIL\",\"date\":\"" + REFUSED_DAY + "\",\"seats\":41}"))
+			.andExpect(status().isForbidden());
+		assertThat(sessions.findAll()).noneMatch(s -> s.sessionDate().equals(REFUSED_DAY));
 
 		mvc.perform(as(CLERK, get(SESSIONS))).andExpect(status().isOk());
 	}
@@ -458,7 +479,8 @@ class CouncilRegisterTest {
 
 	@Test
 	void aClerkPlansACouncilSessionWithItsTasklistFilter() throws Exception {
-		String body = "{\"body\":\"COUNCIL\",\"date\":\"2027-01-15\",\"seats\":41,\"title\":\"City council (budget)\"}";
+		String body = "{\"body\":\"COUNCIL\",\"date\":\"" + PLANNED_DAY
+				+ "\",\"seats\":41,\"title\":\"City council (budget)\"}";
 
 		MvcResult created = mvc.perform(as(CLERK, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isCreated())
@@ -468,15 +490,15 @@ class CouncilRegisterTest {
 		long id = session.path("id").asLong();
 		assertThat(id).isPositive();
 		assertThat(session.path("body").asText()).isEqualTo("COUNCIL");
-		assertThat(session.path("sessionDate").asText()).isEqualTo("2027-01-15");
+		assertThat(session.path("sessionDate").asText()).isEqualTo(PLANNED_DAY.toString());
 		assertThat(session.path("seats").asInt()).isEqualTo(41);
 		assertThat(sessions.findById(id)).get()
-			.isEqualTo(new CouncilSession(id, "COUNCIL", LocalDate.of(2027, 1, 15), 41, "City council (budget)"));
+			.isEqualTo(new CouncilSession(id, "COUNCIL", PLANNED_DAY, 41, "City council (budget)"));
 
 		// the Tasklist filter, readable by the council clerks
 		List<Filter> filters = engine.getFilterService()
 			.createFilterQuery()
-			.filterName("Council session 2027-01-15")
+			.filterName("Council session " + PLANNED_DAY)
 			.list();
 		assertThat(filters).hasSize(1);
 		assertThat(engine.getAuthorizationService()
@@ -503,25 +525,26 @@ class CouncilRegisterTest {
 
 	@Test
 	void theSameSessionTwiceIsAConflict() throws Exception {
-		String body = "{\"body\":\"COUNCIL\",\"date\":\"2027-02-01\",\"seats\":41,\"title\":\"City council\"}";
+		String body = "{\"body\":\"COUNCIL\",\"date\":\"" + TWICE_DAY + "\",\"seats\":41,\"title\":\"City council\"}";
 		mvc.perform(as(CLERK, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isCreated());
 
 		mvc.perform(as(CLERK, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isConflict());
 
-		assertThat(sessions.findAll()).filteredOn(s -> s.sessionDate().equals(LocalDate.of(2027, 2, 1))).hasSize(1);
-		assertThat(engine.getFilterService().createFilterQuery().filterName("Council session 2027-02-01").count())
+		assertThat(sessions.findAll()).filteredOn(s -> s.sessionDate().equals(TWICE_DAY)).hasSize(1);
+		assertThat(engine.getFilterService().createFilterQuery().filterName("Council session " + TWICE_DAY).count())
 			.isEqualTo(1);
 		// a committee may meet on the council's day
 		mvc.perform(as(CLERK, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"body\":\"COMMITTEE\",\"date\":\"2027-02-01\",\"seats\":11}")).andExpect(status().isCreated());
+			.content("{\"body\":\"COMMITTEE\",\"date\":\"" + TWICE_DAY + "\",\"seats\":11}"))
+			.andExpect(status().isCreated());
 	}
 
 	long filterCountAs(String user, String group) {
 		engine.getIdentityService().setAuthentication(user, List.of(group));
 		try {
-			return engine.getFilterService().createFilterQuery().filterName("Council session 2027-01-15").count();
+			return engine.getFilterService().createFilterQuery().filterName("Council session " + PLANNED_DAY).count();
 		}
 		finally {
 			engine.getIdentityService().clearAuthentication();
@@ -531,29 +554,32 @@ class CouncilRegisterTest {
 	@Test
 	void aCommitteeSessionHasNoFilter() throws Exception {
 		mvc.perform(as(CLERK, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"body\":\"COMMITTEE\",\"date\":\"2027-01-20\",\"seats\":11}")).andExpect(status().isCreated());
+			.content("{\"body\":\"COMMITTEE\",\"date\":\"" + COMMITTEE_DAY + "\",\"seats\":11}"))
+			.andExpect(status().isCreated());
 
-		assertThat(engine.getFilterService().createFilterQuery().filterName("Council session 2027-01-20").count())
+		assertThat(engine.getFilterService().createFilterQuery().filterName("Council session " + COMMITTEE_DAY).count())
 			.isZero();
 	}
 
 	@Test
 	void aSessionThatIsNotValidIsRefused() throws Exception {
-		for (String body : List.of("{\"body\":\"PARLIAMENT\",\"date\":\"2027-03-15\",\"seats\":41}",
-				"{\"body\":\"COUNCIL\",\"date\":\"2027-03-15\",\"seats\":0}",
-				"{\"body\":\"COUNCIL\",\"date\":\"2027-03-15\",\"seats\":501}", "{\"body\":\"COUNCIL\",\"seats\":41}",
-				"{\"date\":\"2027-03-15\",\"seats\":41}", "{\"body\":\"COUNCIL\",\"date\":\"15.03.2027\",\"seats\":41}",
-				"{\"body\":\"COUNCIL\",\"date\":\"2027-03-15\",\"seats\":41,\"title\":\"" + "x".repeat(201) + "\"}")) {
+		for (String body : List.of("{\"body\":\"PARLIAMENT\",\"date\":\"" + INVALID_DAY + "\",\"seats\":41}",
+				"{\"body\":\"COUNCIL\",\"date\":\"" + INVALID_DAY + "\",\"seats\":0}",
+				"{\"body\":\"COUNCIL\",\"date\":\"" + INVALID_DAY + "\",\"seats\":501}",
+				"{\"body\":\"COUNCIL\",\"seats\":41}", "{\"date\":\"" + INVALID_DAY + "\",\"seats\":41}",
+				"{\"body\":\"COUNCIL\",\"date\":\"" + INVALID_DAY.format(TypedDates.DAY) + "\",\"seats\":41}",
+				"{\"body\":\"COUNCIL\",\"date\":\"" + INVALID_DAY + "\",\"seats\":41,\"title\":\"" + "x".repeat(201)
+						+ "\"}")) {
 			mvc.perform(as(CLERK, post(SESSIONS)).contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isBadRequest());
 		}
-		assertThat(sessions.findAll()).noneMatch(s -> s.sessionDate().equals(LocalDate.of(2027, 3, 15)));
+		assertThat(sessions.findAll()).noneMatch(s -> s.sessionDate().equals(INVALID_DAY));
 	}
 
 	@Test
 	void theCalendarListsTheSessionsAndASessionsAgenda() throws Exception {
-		CouncilSession session = session(CouncilSession.COUNCIL, LocalDate.of(2027, 4, 12));
-		CouncilSession other = session(CouncilSession.COUNCIL, LocalDate.of(2027, 5, 10));
+		CouncilSession session = session(CouncilSession.COUNCIL, LISTED_DAY);
+		CouncilSession other = session(CouncilSession.COUNCIL, OTHER_LISTED_DAY);
 		AgendaItem first = agenda.save(new AgendaItem(null, newReference(), "Bike lanes", "MOBILITY_ENVIRONMENT",
 				session.id(), "Draft one", "FAVOURABLE", null, null, null, null, null, 0, java.time.Instant.now()));
 		AgendaItem second = agenda.save(new AgendaItem(null, newReference(), "Night buses", "FINANCE", session.id(),
@@ -567,7 +593,7 @@ class CouncilRegisterTest {
 			.getResponse()
 			.getContentAsString());
 		List<String> dates = calendar.findValuesAsText("sessionDate");
-		assertThat(dates).contains("2027-04-12", "2027-05-10");
+		assertThat(dates).contains(LISTED_DAY.toString(), OTHER_LISTED_DAY.toString());
 		assertThat(dates).isSortedAccordingTo(String::compareTo);
 
 		JsonNode items = json.readTree(mvc.perform(as(CLERK, get(SESSIONS + "/" + session.id() + "/agenda")))

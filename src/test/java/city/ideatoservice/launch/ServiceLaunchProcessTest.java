@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -51,6 +52,17 @@ import org.springframework.context.ApplicationContext;
 @IdeaToServiceTest
 @MockedProcesses(ProcessKeys.SERVICE_IMPROVEMENT)
 class ServiceLaunchProcessTest {
+
+	// days relative to today: the forms refuse past days where a future one is meant
+	static final String DIRECTIVE_DAY = LocalDate.now().plusDays(30).toString();
+
+	static final String ANNOUNCEMENT_DAY = LocalDate.now().plusDays(31).toString();
+
+	static final String START_DAY = LocalDate.now().plusDays(34).toString();
+
+	static final String LATE_DIRECTIVE_DAY = LocalDate.now().plusDays(90).toString();
+
+	static final String EARLY_START_DAY = LocalDate.now().plusDays(60).toString();
 
 	static final String DIRECTIVES = "Task_IssueDirectives";
 
@@ -167,7 +179,7 @@ class ServiceLaunchProcessTest {
 
 	void confirmLaunch(ProcessInstance instance, String user, String department) {
 		support.submitAs(user, launchTask(instance, department).getId(),
-				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-01-05"));
+				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", START_DAY));
 		support.runJobs(instance);
 	}
 
@@ -179,9 +191,9 @@ class ServiceLaunchProcessTest {
 	}
 
 	void goLive(ProcessInstance instance) {
-		issueDirectives(instance, "2027-01-01");
+		issueDirectives(instance, DIRECTIVE_DAY);
 		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE", "announcementDate",
-				"2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
+				ANNOUNCEMENT_DAY, "announcementLink", "https://city.example/press/bike-lanes"));
 		confirmLaunch(instance, DEPARTMENT, "dept-mobility");
 	}
 
@@ -220,12 +232,12 @@ class ServiceLaunchProcessTest {
 		ProcessInstance instance = launchAdoptedService();
 		assertThat(candidateGroups(task(instance, DIRECTIVES))).containsExactly("mayors-office");
 
-		issueDirectives(instance, "2027-01-01");
+		issueDirectives(instance, DIRECTIVE_DAY);
 		assertThat(instance).isWaitingAt(ANNOUNCE, LAUNCH);
 		assertThat(candidateGroups(task(instance, ANNOUNCE))).containsExactly("communications");
 		assertThat(candidateGroups(task(instance, LAUNCH))).containsExactly("dept-mobility");
 		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE", "announcementDate",
-				"2027-01-02", "announcementLink", "https://city.example/press/bike-lanes"));
+				ANNOUNCEMENT_DAY, "announcementLink", "https://city.example/press/bike-lanes"));
 		confirmLaunch(instance, DEPARTMENT, "dept-mobility");
 
 		assertThat(instance).isWaitingAt(FOLLOW_UP).hasPassed("Event_ServiceLive", "Gateway_LaunchJoin");
@@ -238,12 +250,12 @@ class ServiceLaunchProcessTest {
 	@Test
 	void aLaunchBeforeTheDirectiveTakesEffectIsRefused() {
 		ProcessInstance instance = launchAdoptedService();
-		issueDirectives(instance, "2027-03-01");
+		issueDirectives(instance, LATE_DIRECTIVE_DAY);
 
 		assertThatThrownBy(() -> support.submitAs(DEPARTMENT, launchTask(instance, "dept-mobility").getId(),
-				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", "2027-02-01")))
+				Map.of("servicePublicUrl", "https://city.example/bike-lanes", "serviceStartDate", EARLY_START_DAY)))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("takes effect on 2027-03-01");
+			.hasMessageContaining("takes effect on " + LATE_DIRECTIVE_DAY);
 		assertThat(instance).isWaitingAt(ANNOUNCE, LAUNCH);
 		assertThat(support.statusHistory(instance.getBusinessKey())).doesNotContain(LIVE);
 	}
@@ -265,9 +277,9 @@ class ServiceLaunchProcessTest {
 	@Test
 	void everyImplementingDepartmentConfirmsTheLaunchBeforeTheServiceIsLive() {
 		ProcessInstance instance = launchServiceOfTwoDepartments();
-		issueDirectives(instance, "2027-01-01");
+		issueDirectives(instance, DIRECTIVE_DAY);
 		complete(instance, ANNOUNCE, COMMUNICATIONS, Map.of("announcementType", "PRESS_CONFERENCE", "announcementDate",
-				"2027-01-02", "announcementLink", "https://city.example/news/bike-lanes"));
+				ANNOUNCEMENT_DAY, "announcementLink", "https://city.example/news/bike-lanes"));
 		assertThat(support.tasks(instance.getBusinessKey(), LAUNCH)).hasSize(2)
 			.extracting(task -> candidateGroups(task))
 			.containsExactlyInAnyOrder(List.of("dept-mobility"), List.of("dept-urban-planning"));
@@ -276,7 +288,7 @@ class ServiceLaunchProcessTest {
 		assertThat(instance).isWaitingAt(LAUNCH).hasNotPassed("Event_ServiceLive");
 		assertThat(support.status(instance.getBusinessKey())).isNotEqualTo(LIVE);
 		assertThatThrownBy(() -> support.submitAs(DEPARTMENT, launchTask(instance, "dept-urban-planning").getId(),
-				Map.of("servicePublicUrl", "https://city.example/x", "serviceStartDate", "2027-01-05")))
+				Map.of("servicePublicUrl", "https://city.example/x", "serviceStartDate", START_DAY)))
 			.as("a department confirms only its own launch")
 			.isInstanceOf(AuthorizationException.class);
 
@@ -387,7 +399,7 @@ class ServiceLaunchProcessTest {
 	@Test
 	void anOverdueDepartmentTaskEscalatesToTheDepartmentsHeads() {
 		ProcessInstance instance = launchAdoptedService();
-		issueDirectives(instance, "2027-01-01");
+		issueDirectives(instance, DIRECTIVE_DAY);
 		Task launch = task(instance, LAUNCH);
 		Job escalation = engine.getManagementService()
 			.createJobQuery()
