@@ -220,9 +220,11 @@ class AccountsTest {
 		assertThat(policy.body()).contains("PASSWORD_POLICY_LENGTH", "PASSWORD_POLICY_DIGIT");
 
 		for (String weak : List.of("demo", "password-weak", "Password1", "wendy-Passw0rd!")) {
-			admin.post("/engine-rest/user/create",
+			LoopbackClient.Response refused = admin.post("/engine-rest/user/create",
 					"{\"profile\":{\"id\":\"wendy\"},\"credentials\":{\"password\":\"" + weak + "\"}}", "Content-Type",
 					"application/json", "Authorization", authorization);
+			assertThat(refused.status()).as(weak).isEqualTo(400);
+			assertThat(refused.body()).as(weak).contains("does not follow the password policy");
 			assertThat(identityService.createUserQuery().userId("wendy").count()).as(weak).isZero();
 		}
 		LoopbackClient.Response created = admin.post("/engine-rest/user/create",

@@ -272,6 +272,51 @@ class PublicApiAbuseTest {
 		assertThat(refused.body()).contains("neither was given");
 	}
 
+	@Test
+	void theWebappsOwnApiNamesNoClassWhenItFails() throws Exception {
+		// logged in to the Tasklist as the administrator, as a browser is: session cookie
+		// and the webapps' CSRF token
+		LoopbackClient browser = client();
+		LoopbackClient.Response page = browser.get("/camunda/app/tasklist/default/");
+		String cookies = cookies(page, "");
+		LoopbackClient.Response login = browser.post("/camunda/api/admin/auth/user/default/login/tasklist",
+				"username=admin&password=a-long-test-password", "Content-Type", "application/x-www-form-urlencoded",
+				"Cookie", cookies, "X-XSRF-TOKEN", page.header("X-XSRF-TOKEN"), "Origin", "http://localhost:" + port);
+		assertThat(login.status()).isEqualTo(200);
+		cookies = cookies(login, cookies);
+		LoopbackClient.Response next = browser.get("/camunda/api/engine/engine/default/task/count", "Cookie", cookies);
+		assertThat(next.status()).isEqualTo(200);
+		String token = next.header("X-XSRF-TOKEN") != null ? next.header("X-XSRF-TOKEN") : login.header("X-XSRF-TOKEN");
+		cookies = cookies(next, cookies);
+
+		LoopbackClient.Response failed = browser.post("/camunda/api/engine/engine/default/message",
+				"{\"messageName\":\"IdeaSubmitted\",\"businessKey\":\"IDEA-W\",\"processVariables\":"
+						+ "{\"ideaReference\":{\"value\":\"IDEA-W\"},\"ideaTitle\":{\"value\":\"T\"}}}",
+				"Content-Type", "application/json", "Cookie", cookies, "X-XSRF-TOKEN", token, "Origin",
+				"http://localhost:" + port);
+
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(failed.header("Content-Type")).startsWith("application/json");
+		assertThat(failed.body()).doesNotContain(INTERNALS.stream().filter(s -> !s.equals("Exception")).toList())
+			.doesNotContain("IllegalStateException", "No idea with reference")
+			.contains("tell the operators this reference");
+	}
+
+	/** The cookies a browser holds after this answer: the ones it set replace the old. */
+	static String cookies(LoopbackClient.Response response, String held) {
+		java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+		for (String cookie : held.split("; ")) {
+			if (cookie.contains("=")) {
+				jar.put(cookie.substring(0, cookie.indexOf('=')), cookie);
+			}
+		}
+		for (String set : response.headers("Set-Cookie")) {
+			String cookie = set.split(";")[0];
+			jar.put(cookie.substring(0, cookie.indexOf('=')), cookie);
+		}
+		return String.join("; ", jar.values());
+	}
+
 	// ---- hostile input, generated
 
 	@Test
