@@ -165,7 +165,8 @@ class IdeaToServiceApplicationTests {
 			.uri("/api/ideas")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("title", "Night bus on demand", "description", "A bus you call with an app after midnight.",
-					"theme", "MOBILITY", "reach", "CITY", "name", "Noa Night", "email", "noa@example.org"))
+					"theme", "MOBILITY", "reach", "CITY", "name", "Noa Night", "email", "noa@example.org",
+					"privacyConsent", true))
 			.retrieve()
 			.body(JsonNode.class);
 		String ref = submitted.path("reference").asText();

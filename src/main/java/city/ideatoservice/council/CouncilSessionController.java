@@ -12,6 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.camunda.bpm.engine.IdentityService;
+import city.ideatoservice.web.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/staff/council/sessions")
+@Tag(name = "Council calendar (staff)", description = "Council and committee sessions, kept by the council clerks")
 class CouncilSessionController {
 
 	record NewSession(
@@ -59,12 +63,24 @@ class CouncilSessionController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The sessions, earliest first")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not a council clerk")
 	List<CouncilSession> calendar() {
 		requireClerk();
 		return sessions.findAllByOrderBySessionDate();
 	}
 
 	@PostMapping
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the session is planned")
+	@Operation(summary = "Plan a session",
+			description = "Today or later, at most the planning horizon ahead (3 years).")
+	@Problem(status = 400,
+			when = "a field is missing or not valid: body, a day that has passed or is too far ahead,"
+					+ " seats outside 1 to 500, a title over 200 characters")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not a council clerk")
+	@Problem(status = 409, when = "the body already meets on that day")
 	ResponseEntity<CouncilSession> plan(@Valid @RequestBody NewSession session) {
 		requireClerk();
 		return ResponseEntity.status(HttpStatus.CREATED)
@@ -76,6 +92,12 @@ class CouncilSessionController {
 
 	/** Another date for a session: the items waiting for it move with it. */
 	@PutMapping("/{id}/date")
+	@Operation(summary = "Move a session", description = "The agenda items waiting for it move with it.")
+	@Problem(status = 400, when = "the day has passed or is too far ahead")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not a council clerk")
+	@Problem(status = 404, when = "there is no such session")
+	@Problem(status = 409, when = "the body already meets on that day")
 	CouncilSession move(@PathVariable Long id, @Valid @RequestBody NewDate date) {
 		requireClerk();
 		decided(() -> calendar.move(id, date.date()));
@@ -83,6 +105,12 @@ class CouncilSessionController {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Cancel a session")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "the session is cancelled")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not a council clerk")
+	@Problem(status = 404, when = "there is no such session")
+	@Problem(status = 409, when = "items on its agenda are still to be decided")
 	ResponseEntity<Void> cancel(@PathVariable Long id) {
 		requireClerk();
 		decided(() -> {
@@ -106,6 +134,10 @@ class CouncilSessionController {
 	}
 
 	@GetMapping("/{id}/agenda")
+	@Operation(summary = "A session's agenda")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not a council clerk")
+	@Problem(status = 404, when = "there is no such session")
 	List<AgendaEntry> agenda(@PathVariable Long id) {
 		requireClerk();
 		sessions.findById(id)

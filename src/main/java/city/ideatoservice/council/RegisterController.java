@@ -2,6 +2,8 @@ package city.ideatoservice.council;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * page is the portal's: portal.PortalPages).
  */
 @RestController
+@Tag(name = "Register of acts", description = "Adopted council acts and mayoral decrees with their directives")
 class RegisterController {
 
 	private final OfficialActRepository register;
@@ -19,6 +22,7 @@ class RegisterController {
 	}
 
 	@GetMapping("/api/register")
+	@Operation(summary = "The acts, newest first")
 	List<OfficialAct> registerAsJson() {
 		return register.findAllByOrderByActYearDescActSequenceDesc();
 	}

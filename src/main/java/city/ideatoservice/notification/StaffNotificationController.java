@@ -12,6 +12,9 @@ import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.partner.Partner;
 import city.ideatoservice.partner.PartnerRepository;
 import org.camunda.bpm.engine.IdentityService;
+import city.ideatoservice.web.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/staff/ideas/{reference}")
+@Tag(name = "Citizens' data (staff)", description = "E-mails sent about an idea; erasure on request")
 class StaffNotificationController {
 
 	record SentMail(String kind, String recipient, String status, Instant queuedAt, Instant sentAt) {
@@ -56,6 +60,10 @@ class StaffNotificationController {
 	}
 
 	@GetMapping("/notifications")
+	@Operation(summary = "The e-mails sent about an idea")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not in the innovation office")
+	@Problem(status = 404, when = "there is no such idea")
 	List<SentMail> notifications(@PathVariable String reference) {
 		requireInnovationOffice();
 		Idea idea = idea(reference);
@@ -63,6 +71,13 @@ class StaffNotificationController {
 	}
 
 	@PostMapping("/citizen-erasure")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204",
+			description = "the name and e-mail are erased")
+	@Operation(summary = "Erase the citizen's name and e-mail on their request",
+			description = "409 without a body when there is nothing left to erase.")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not in the innovation office")
+	@Problem(status = 404, when = "there is no such idea")
 	ResponseEntity<Void> erase(@PathVariable String reference) {
 		requireInnovationOffice();
 		idea(reference);

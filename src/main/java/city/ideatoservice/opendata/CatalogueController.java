@@ -2,6 +2,9 @@ package city.ideatoservice.opendata;
 
 import java.util.Map;
 
+import city.ideatoservice.web.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
@@ -19,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/datasets")
+@Tag(name = "Open data", description = "The catalogue of datasets opened for ideas (DCAT-AP 3.0)")
 class CatalogueController {
 
 	static final int MAX_PAGE_SIZE = 100;
@@ -33,6 +37,8 @@ class CatalogueController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The datasets, oldest first, a page at a time")
+	@Problem(status = 400, when = "page below 0, or size outside 1 to 100")
 	PagedModel<PublishedDataset> datasets(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -43,11 +49,14 @@ class CatalogueController {
 	}
 
 	@GetMapping(value = "/catalog.jsonld", produces = { "application/ld+json", "application/json" })
+	@Operation(summary = "The whole catalogue as DCAT-AP 3.0 JSON-LD, for harvesters")
 	Map<String, Object> catalogueAsJsonLd() {
 		return dcat.catalogue(catalogue.findAll(Sort.by("issuedAt", "catalogueId")));
 	}
 
 	@GetMapping("/{catalogueId}")
+	@Operation(summary = "One dataset as DCAT-AP JSON-LD")
+	@Problem(status = 404, when = "there is no such dataset")
 	Map<String, Object> dataset(@PathVariable String catalogueId) {
 		return catalogue.findById(catalogueId).map(dataset -> {
 			Map<String, Object> json = new java.util.LinkedHashMap<>(dcat.dataset(dataset));

@@ -6,6 +6,9 @@ import city.ideatoservice.idea.IdeaService;
 import city.ideatoservice.identity.StaffAccess;
 import city.ideatoservice.organisation.Groups;
 import org.camunda.bpm.engine.IdentityService;
+import city.ideatoservice.web.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/staff/ideas/{reference}/partners")
+@Tag(name = "Partners (staff)", description = "An idea's partners and their contacts")
 class PartnerController {
 
 	private final Partners partners;
@@ -36,6 +40,10 @@ class PartnerController {
 	}
 
 	@GetMapping
+	@Operation(summary = "An idea's partners with their contacts")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not in the innovation office")
+	@Problem(status = 404, when = "there is no such idea")
 	List<Partner> partners(@PathVariable String reference) {
 		requireInnovationOffice();
 		idea(reference);
@@ -43,6 +51,13 @@ class PartnerController {
 	}
 
 	@PostMapping("/{partnerId}/erasure")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204",
+			description = "the contact person and e-mail are erased")
+	@Operation(summary = "Erase a partner's contact person and e-mail on request",
+			description = "409 without a body when there is nothing left to erase.")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not in the innovation office")
+	@Problem(status = 404, when = "there is no such idea")
 	ResponseEntity<Void> erase(@PathVariable String reference, @PathVariable Long partnerId) {
 		requireInnovationOffice();
 		idea(reference);

@@ -62,6 +62,38 @@ class ApiErrors extends ProblemResponses {
 		return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/** A query parameter of the wrong kind: "theme=0", "page=two". */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String name = ex.getPropertyName() == null ? "A parameter"
+				: "The parameter \"" + shorten(ex.getPropertyName()) + "\"";
+		Class<?> type = ex.getRequiredType();
+		String detail = type != null && type.isEnum() ? name + " must be one of " + values(type) + "."
+				: name + (type == int.class || type == Integer.class ? " must be a whole number." : " is not valid.");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("The request could not be read");
+		return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** A query parameter out of its bounds: "page=0", a search of 500 characters. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(
+			org.springframework.web.method.annotation.HandlerMethodValidationException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		List<String> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))
+			.sorted()
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join(" ", errors));
+		problem.setTitle("The request could not be accepted");
+		problem.setProperty("errors", errors);
+		return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
 	@ExceptionHandler(IdeaSubmission.SubmissionRepeatedException.class)
 	ResponseEntity<Object> inProgress(IdeaSubmission.SubmissionRepeatedException ex, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());

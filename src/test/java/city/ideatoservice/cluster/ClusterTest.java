@@ -371,7 +371,8 @@ class ClusterTest {
 
 	static Map<String, Object> idea(int i, String department) {
 		return Map.of("title", "Cluster idea " + i, "description", "Idea number " + i + " for " + department, "theme",
-				"MOBILITY", "reach", "DISTRICT", "name", "Citizen " + i, "email", "citizen-" + i + "@example.org");
+				"MOBILITY", "reach", "DISTRICT", "name", "Citizen " + i, "email", "citizen-" + i + "@example.org",
+				"privacyConsent", true);
 	}
 
 	static String department(int i) {

@@ -88,6 +88,7 @@ class IdeaApiControllerTest {
 		idea.put("reach", "CITY");
 		idea.put("name", "Ana Citizen");
 		idea.put("email", "ana@example.org");
+		idea.put("privacyConsent", true);
 		return idea;
 	}
 

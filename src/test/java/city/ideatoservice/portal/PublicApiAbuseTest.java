@@ -41,7 +41,7 @@ class PublicApiAbuseTest {
 
 	static final String VALID = """
 			{"title":"Bike lanes on the ring road","description":"Protected bike lanes between the gates.",\
-			"theme":"MOBILITY","reach":"CITY","name":"Ana Citizen","email":"ana@example.org"}""";
+			"theme":"MOBILITY","reach":"CITY","name":"Ana Citizen","email":"ana@example.org","privacyConsent":true}""";
 
 	/**
 	 * What no answer may show: Java's or our packages, exception names, a stored entity,
@@ -392,6 +392,7 @@ class PublicApiAbuseTest {
 		fields.put("reach", quoted("CITY"));
 		fields.put("name", quoted("Ana"));
 		fields.put("email", quoted("ana@example.org"));
+		fields.put("privacyConsent", "true");
 		fields.putAll(rawValues);
 		StringBuilder body = new StringBuilder("{");
 		fields.forEach((name, value) -> {

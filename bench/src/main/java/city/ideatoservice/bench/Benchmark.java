@@ -250,7 +250,7 @@ public final class Benchmark {
 							"{\"title\":\"Shade on square " + i
 									+ "\",\"description\":\"Trees and benches on the main square.\","
 									+ "\"theme\":\"URBAN_PLANNING\",\"reach\":\"DISTRICT\",\"name\":\"Ana Citizen\","
-									+ "\"email\":\"ana-" + i + "@example.org\"}")
+									+ "\"email\":\"ana-" + i + "@example.org\",\"privacyConsent\":true}")
 					.header("Idempotency-Key", UUID.randomUUID().toString())
 					.build()
 				: i -> HttpLoad
