@@ -16,6 +16,9 @@
 //   8. erase my data, with its confirmation step              -> 10-erased-de.png
 //   9. the public pages in German: board, services, register, open data, an idea's page
 //   10. a form sent from another session is refused (CSRF)   -> 16-csrf-refused-en.png
+//   11. the empty forms, the privacy notice, a page not found -> 17-20
+//   12. the API's documentation (Swagger UI at /api/docs)     -> 21-api-docs.png
+// Every page photographed is checked with axe-core: no violation of a WCAG 2.0/2.1 level A or AA rule.
 //
 // Needs `npm ci --prefix .ci/lint` (playwright-core) and Debian's chromium at /usr/bin/chromium (override with
 // CHROMIUM=...). TIMEOUT_MS (default 30000) bounds every wait. STAFF=inno:demo is the screener. Exit code 1 on the
@@ -27,6 +30,7 @@ import path from 'node:path';
 
 const require = createRequire(new URL('./lint/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
+const { AxeBuilder } = require('@axe-core/playwright');
 
 const BASE_URL = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
 const OUT = process.env.OUT || 'target/portal-screenshots';
@@ -63,6 +67,16 @@ async function shot(page, name) {
   const file = path.join(OUT, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   log('screenshot', file);
+  await accessible(page, name);
+}
+
+/** axe-core on the page as it is now: no violation of a WCAG 2.0/2.1 A or AA rule. */
+async function accessible(page, name) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const found = violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  check(violations.length === 0, `${name}: no WCAG 2.1 A/AA violation${found.length ? ': ' + found.join('; ') : ''}`);
 }
 
 async function newPhone(browser, language) {
@@ -244,6 +258,27 @@ async function main() {
     await forger.page.waitForLoadState();
     await contains(forger.page, ['The form has expired']);
     await shot(forger.page, '16-csrf-refused-en');
+
+    // 11. the pages not yet seen in this journey, in English: empty forms, the privacy notice, a page not found
+    const visitor = await newPhone(browser, 'en');
+    current = visitor.page;
+    for (const [url, heading, name, status] of [['/submit', 'Submit an idea', '17-submit-en', 200],
+      ['/track', 'Track my idea', '18-track-en', 200], ['/privacy', 'Privacy', '19-privacy-en', 200],
+      ['/ideas/IDEA-1999-000001', 'Page not found', '20-not-found-en', 404]]) {
+      const response = await visitor.page.goto(`${BASE_URL}${url}`);
+      check(response.status() === status, `${url} answers ${status}`);
+      await contains(visitor.page, [heading]);
+      await shot(visitor.page, name);
+    }
+
+    // 12. the API's documentation (Swagger UI under the application's security headers)
+    const developer = await newPhone(browser, 'en');
+    current = developer.page;
+    await developer.page.goto(`${BASE_URL}/api/docs`);
+    await developer.page.getByText('Idea to Service API').first().waitFor();
+    await developer.page.getByText('/api/ideas/tracking/{trackingCode}/erasure').first().waitFor();
+    check(developer.problems.length === 0, `the API documentation loads without script errors (${developer.problems.join('; ')})`);
+    await developer.page.screenshot({ path: path.join(OUT, '21-api-docs.png'), fullPage: false });
     log('all steps passed');
   }
   catch (error) {
