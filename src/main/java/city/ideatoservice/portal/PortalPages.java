@@ -171,6 +171,12 @@ class PortalPages {
 		return "portal/refused-form";
 	}
 
+	@RequestMapping(PortalBodyLimit.REFUSED_SIZE)
+	String refusedSize(HttpServletResponse response) {
+		response.setStatus(413);
+		return "portal/refused-size";
+	}
+
 	@RequestMapping(REFUSED_RATE)
 	String refusedRate(HttpServletRequest request, HttpServletResponse response, Model model) {
 		response.setStatus(429);

@@ -317,6 +317,41 @@ class PublicApiAbuseTest {
 		return String.join("; ", jar.values());
 	}
 
+	@Test
+	void aBodyLargerThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
+		long before = ideas.count();
+		String huge = VALID.replace("Protected bike lanes between the gates.", "x".repeat(70_000));
+		LoopbackClient.Response api = client().post("/api/ideas", huge, "Content-Type", "application/json");
+		assertThat(api.status()).isEqualTo(413);
+		assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(api.body()).contains("shorten the text");
+
+		// no length announced (chunked): read up to the limit, then refused
+		java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/ideas"))
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(chunked.statusCode()).isEqualTo(413);
+
+		// the page's form: a page in the citizen's language
+		LoopbackClient.Response page = client().post("/submit", "title=" + "x".repeat(70_000), "Content-Type",
+				"application/x-www-form-urlencoded", "Accept-Language", "de");
+		assertThat(page.status()).isEqualTo(413);
+		assertThat(page.body()).contains("Zu viel Text", "kürzen Sie den Text");
+		assertThat(ideas.count()).isEqualTo(before);
+
+		// a chunked body within the limit is read as usual
+		java.net.http.HttpResponse<String> small = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/ideas"))
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofInputStream(() -> new java.io.ByteArrayInputStream(VALID.getBytes(StandardCharsets.UTF_8))))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(small.statusCode()).as(small.body()).isEqualTo(201);
+	}
+
 	// ---- hostile input, generated
 
 	@Test
