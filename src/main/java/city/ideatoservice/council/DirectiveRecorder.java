@@ -1,5 +1,6 @@
 package city.ideatoservice.council;
 
+import static city.ideatoservice.council.CouncilVariables.ACT_DATE;
 import static city.ideatoservice.council.CouncilVariables.AMENDED_PROCEDURE;
 import static city.ideatoservice.council.CouncilVariables.DIRECTIVE_EFFECTIVE_DATE;
 import static city.ideatoservice.council.CouncilVariables.DIRECTIVE_REFERENCE;
@@ -49,12 +50,13 @@ public class DirectiveRecorder implements TaskListener {
 		String procedure = input.text(AMENDED_PROCEDURE);
 		var act = register
 			.findFirstByIdeaReferenceOrderByActYearDescActSequenceDesc((String) task.getVariable(IDEA_REFERENCE));
-		if (act.isPresent() && act.get().adoptedOn() != null && effective.isBefore(act.get().adoptedOn())) {
-			String adopted = TypedDates.DAY.format(act.get().adoptedOn());
+		LocalDate adoptedOn = task.getVariable(ACT_DATE) instanceof String actDate ? LocalDate.parse(actDate)
+				: act.map(OfficialAct::adoptedOn).orElse(null);
+		if (adoptedOn != null && effective.isBefore(adoptedOn)) {
+			String adopted = TypedDates.DAY.format(adoptedOn);
 			throw forms.invalid(task, DIRECTIVE_EFFECTIVE_DATE,
-					"the directive cannot take effect on " + TypedDates.DAY.format(effective) + ", before act "
-							+ act.get().actNumber() + " was adopted on " + adopted + "; give " + adopted
-							+ " or a later day.");
+					"the directive cannot take effect on " + TypedDates.DAY.format(effective)
+							+ ", before the act was adopted on " + adopted + "; give " + adopted + " or a later day.");
 		}
 		act.ifPresent(found -> register
 			.save(found.withDirective(reference, String.join(",", departments), effective, procedure)));

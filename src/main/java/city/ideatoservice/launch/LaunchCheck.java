@@ -6,7 +6,6 @@ import static city.ideatoservice.launch.LaunchVariables.SERVICE_START_DATE;
 import java.time.LocalDate;
 
 import city.ideatoservice.form.FormValidation;
-import city.ideatoservice.form.TypedDates;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -29,10 +28,8 @@ public class LaunchCheck implements TaskListener {
 		LocalDate start = LocalDate.parse((String) task.getVariable(SERVICE_START_DATE));
 		if (task.getVariable(DIRECTIVE_EFFECTIVE_DATE) instanceof String effective
 				&& start.isBefore(LocalDate.parse(effective))) {
-			throw forms.invalid(task, SERVICE_START_DATE,
-					"the service cannot start on " + TypedDates.DAY.format(start)
-							+ ": the directive that makes it official takes effect on "
-							+ TypedDates.DAY.format(LocalDate.parse(effective)) + ".");
+			throw forms.invalid(task, SERVICE_START_DATE, "the service cannot start on " + start
+					+ ": the directive that makes it official takes effect on " + effective + ".");
 		}
 	}
 
