@@ -230,7 +230,7 @@ class IdeaToServiceApplicationTests {
 		assertThat(facts)
 			.contains("- App prototype: due "
 					+ LocalDate.now().plusDays(60).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))
-			.contains("- Bus stops: Mobility, for Route planner")
+			.contains("- Bus stops: owned by Mobility; needed for: Route planner")
 			.containsPattern("- Left in the prototype budget of Mobility for \\d{4}: [0-9.]+,\\d\\d\u00a0€")
 			.doesNotContain("Noa Night")
 			.doesNotContain("noa@example.org")

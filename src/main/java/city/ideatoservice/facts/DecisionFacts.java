@@ -79,10 +79,11 @@ public class DecisionFacts extends AbstractProcessEnginePlugin {
 			return;
 		}
 		Facts facts = new Facts(task);
+		// what each decider needs beyond what the form shows already
 		switch (form.get()) {
 			case "screen-idea" -> facts.submission();
 			case "approve-funding", "confirm-funded-initiative", "revise-funding-request" -> {
-				facts.plan();
+				facts.plan(true);
 				facts.budgetLeft();
 			}
 			case "approve-service" -> {
@@ -90,24 +91,28 @@ public class DecisionFacts extends AbstractProcessEnginePlugin {
 				facts.approvals();
 			}
 			case "recommend-adoption" -> {
-				facts.plan();
-				facts.pilot();
+				facts.plan(false);
+				facts.pilotNumbers();
 				facts.prototypeFunding();
 			}
-			case "prepare-agenda-item", "record-committee-review", "record-council-vote", "decide-deferred-item",
-					"sign-mayoral-decree" -> {
+			case "prepare-agenda-item", "record-committee-review", "record-council-vote", "decide-deferred-item" -> {
 				facts.description();
-				facts.pilot();
+				facts.pilotNumbers();
+				facts.costAndFunding();
+				facts.approvals();
+			}
+			case "sign-mayoral-decree" -> {
+				facts.pilotNumbers();
 				facts.costAndFunding();
 				facts.approvals();
 			}
 			case "issue-directives" -> facts.adoption();
 			case "decide-open-data-waiver", "request-more-datasets" -> {
-				facts.plan();
+				facts.plan(true);
 				facts.datasetOutcomes();
 			}
 			case "review-milestone-checkpoint" -> {
-				facts.plan();
+				facts.plan(false);
 				facts.prototypeFunding();
 			}
 			case "review-personal-data" -> facts.stewardsAnswers();
@@ -211,13 +216,16 @@ public class DecisionFacts extends AbstractProcessEnginePlugin {
 		void description() {
 			paragraph("Description", textOf("ideaDescription"));
 			paragraph("Objectives", textOf("objectives"));
+			paragraph("Pilot results", textOf("pilotResults"));
 		}
 
 		/**
 		 * Objectives, milestones with their due dates, the pilot's start and datasets.
 		 */
-		void plan() {
-			paragraph("Objectives", textOf("objectives"));
+		void plan(boolean withObjectives) {
+			if (withObjectives) {
+				paragraph("Objectives", textOf("objectives"));
+			}
 			List<Map<String, Object>> milestones = items("milestones");
 			if (!milestones.isEmpty()) {
 				heading("Milestones");
@@ -235,8 +243,8 @@ public class DecisionFacts extends AbstractProcessEnginePlugin {
 			if (!requested.isEmpty()) {
 				heading("Datasets the prototype needs");
 				requested.forEach(dataset -> line(String.valueOf(dataset.get("title")),
-						department(String.valueOf(dataset.get("ownerDepartment")))
-								+ (dataset.get("purpose") == null ? "" : ", for " + dataset.get("purpose"))));
+						"owned by " + department(String.valueOf(dataset.get("ownerDepartment")))
+								+ (dataset.get("purpose") == null ? "" : "; needed for: " + dataset.get("purpose"))));
 				endList();
 			}
 		}
@@ -254,9 +262,8 @@ public class DecisionFacts extends AbstractProcessEnginePlugin {
 			endList();
 		}
 
-		/** The pilot's results against its objectives. */
-		void pilot() {
-			paragraph("Pilot results", textOf("pilotResults"));
+		/** How far the pilot met its objectives, and with how many citizens. */
+		void pilotNumbers() {
 			String met = textOf("objectivesMet");
 			Object participants = variable("pilotParticipants");
 			if (met != null || participants != null) {

@@ -837,9 +837,9 @@ class IdeaToServiceProcessTest {
 		assertThat(facts(ref, "Task_RecommendAdoption")).contains("**Milestones**")
 			.contains("- Prototype on one street: due " + DAY.format(due))
 			.contains("- Planned start: " + DAY.format(pilot))
-			.contains("- Traffic counts 1: Mobility, for Map")
-			.contains("- Air quality 2: Environment, for Map")
-			.contains("**Pilot results**\n\n300 pupils cycled")
+			.contains("- Traffic counts 1: owned by Mobility; needed for: Map")
+			.contains("- Air quality 2: owned by Environment; needed for: Map")
+			.doesNotContain("**Objectives**")
 			.contains("- Objectives met: some")
 			.contains("- Citizens who took part: 300")
 			.contains("- Granted: 4.500,50\u00a0€");
@@ -852,11 +852,11 @@ class IdeaToServiceProcessTest {
 						JsonVariables.list(List.of("dept-mobility", "dept-urban-planning")), "yearlyRunningCost",
 						8000.5, "changesRegulation", "NO"));
 
-		// the mayor's office signs knowing the idea, the pilot, the cost and the
-		// approvals
+		// the mayor's office signs knowing the pilot, the cost and the approvals (the
+		// form shows the idea, its objectives and pilot results itself)
 		String decree = facts(ref, "Task_SignMayoralDecree");
-		assertThat(decree).contains("**Description**\n\nA description of Bike lanes")
-			.contains("**Objectives**\n\nSafer cycling to school")
+		assertThat(decree).contains("- Objectives met: some")
+			.doesNotContain("**Description**")
 			.contains("- Yearly running cost: 8.000,50\u00a0€")
 			.contains("- Run and paid for by: Mobility, Urban planning")
 			.contains("- Finance (round 1, " + DAY.format(LocalDate.now()) + "): Approve: Running cost fits the plan")
