@@ -219,6 +219,23 @@ class IdeaToServiceApplicationTests {
 		// champion passes the checkpoint
 		// 4,500 euros: the innovation office approves (DMN funding-approval), reserving
 		// the money from the budget
+		// what the innovation office decides on, as Tasklist reads it with the form
+		JsonNode funding = taskOf("inno", ref, "approve-funding");
+		String facts = as("inno").get()
+			.uri("/task/{id}/form-variables", funding.path("id").asText())
+			.retrieve()
+			.body(JsonNode.class)
+			.path("decisionFacts")
+			.path("value")
+			.asText();
+		assertThat(facts)
+			.contains("- App prototype: due "
+					+ LocalDate.now().plusDays(60).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+			.contains("- Bus stops: owned by Mobility; needed for: Route planner")
+			.containsPattern("- Left in the prototype budget of Mobility for \\d{4}: [0-9.]+,\\d\\d\u00a0€")
+			.doesNotContain("Noa Night")
+			.doesNotContain("noa@example.org")
+			.doesNotContain("Nia Night");
 		submit("inno", ref, "approve-funding", form("approvalDecision", "APPROVE"));
 		for (String steward : List.of("mobility-steward", "mobility-steward", "mobility-steward",
 				"urban-planning-steward", "urban-planning-steward")) {
@@ -295,6 +312,13 @@ class IdeaToServiceApplicationTests {
 				form("directiveReference", "DIR-2026-301", "responsibleDepartments", List.of("dept-mobility"),
 						"directiveEffectiveDate", LocalDate.now().toString(), "amendedProcedure",
 						"Public transport operations manual"));
+		Answer noLink = post(as("cora"), "/task/{id}/submit-form",
+				form("announcementType", "PRESS_CONFERENCE", "announcementDate", LocalDate.now().toString(),
+						"announcementLink", "city.example/press/night-bus"),
+				taskOf("cora", ref, "announce-service").path("id").asText());
+		assertThat(noLink.status()).isEqualTo(400);
+		assertThat(noLink.body().path("message").asText()).isEqualTo(
+				"Link: give a web address starting with https:// (or http://), without spaces, e.g. https://www.city.example/service.");
 		submit("cora", ref, "announce-service", form("announcementType", "PRESS_CONFERENCE", "announcementDate",
 				LocalDate.now().toString(), "announcementLink", "https://city.example/press/night-bus"));
 		submit("mobility", ref, "confirm-service-launch", form("servicePublicUrl", "https://city.example/night-bus",
@@ -495,6 +519,20 @@ class IdeaToServiceApplicationTests {
 		assertThat(tooMuch.status()).isEqualTo(400);
 		assertThat(tooMuch.body().path("message").asText())
 			.isEqualTo("Estimated prototype budget must be at most 10,000,000.");
+		// typed values as Tasklist sends them: a milestone due after the planned pilot
+		// start is refused, naming both days as day.month.year
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+		LocalDate pilot = LocalDate.now().plusDays(30);
+		Answer afterThePilot = post(as("champ"), "/task/{id}/submit-form",
+				form("codesignOutcome", "VIABLE", "objectives", "Twelve sessions a year", "milestones",
+						List.of(Map.of("title", "First café", "dueDate", due)), "pilotStartDate", day.format(pilot),
+						"datasets", List.of(), "fundingSource", "EXISTING_INITIATIVE", "fundedInitiative",
+						"Library programme"),
+				task.path("id").asText());
+		assertThat(afterThePilot.status()).isEqualTo(400);
+		assertThat(afterThePilot.body().path("message").asText()).isEqualTo(
+				"Milestones: 'First café' is due on " + day.format(LocalDate.parse(due)) + ", but the pilot starts on "
+						+ day.format(pilot) + "; a milestone must be due before the pilot starts.");
 
 		// the reason for "no viable solution", typed before choosing "viable", is hidden:
 		// not kept

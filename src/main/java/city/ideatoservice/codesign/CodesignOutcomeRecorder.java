@@ -2,6 +2,7 @@ package city.ideatoservice.codesign;
 
 import static city.ideatoservice.codesign.CodesignVariables.CODESIGN_OUTCOME;
 import static city.ideatoservice.codesign.CodesignVariables.MILESTONES;
+import static city.ideatoservice.codesign.CodesignVariables.PILOT_START_DATE;
 import static city.ideatoservice.funding.FundingVariables.ESTIMATED_BUDGET;
 import static city.ideatoservice.funding.FundingVariables.FUNDED_INITIATIVE;
 import static city.ideatoservice.funding.FundingVariables.FUNDING_SOURCE;
@@ -11,10 +12,12 @@ import static city.ideatoservice.opendata.OpenDataVariables.CATALOGUE_DATASETS;
 import static city.ideatoservice.opendata.OpenDataVariables.DATASETS;
 import static city.ideatoservice.partner.PartnerVariables.PARTNERS;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import city.ideatoservice.form.FormValidation;
+import city.ideatoservice.form.TypedDates;
 import city.ideatoservice.opendata.CatalogueLinks;
 import city.ideatoservice.partner.Partners;
 import city.ideatoservice.process.FormInput;
@@ -28,7 +31,8 @@ import org.springframework.stereotype.Component;
  * a checkpoint review, and a form cannot ask for a number of entries); its budget becomes
  * whole euro cents for the funding request. Its partners join the idea (their contacts
  * are kept in the partner table, not in the process), and the datasets it names from the
- * catalogue count for the idea at once.
+ * catalogue count for the idea at once. When the pilot's start is planned, every
+ * milestone is due before it: the prototype is built before citizens try it.
  */
 @Component
 public class CodesignOutcomeRecorder implements TaskListener {
@@ -54,6 +58,19 @@ public class CodesignOutcomeRecorder implements TaskListener {
 		List<Map<String, Object>> milestones = input.items(MILESTONES);
 		if (milestones.isEmpty()) {
 			throw forms.invalid(task, MILESTONES, "add at least one milestone; each one ends in a checkpoint review.");
+		}
+		String pilotStart = input.text(PILOT_START_DATE);
+		if (pilotStart != null) {
+			LocalDate pilot = LocalDate.parse(pilotStart);
+			for (Map<String, Object> milestone : milestones) {
+				LocalDate due = LocalDate.parse(String.valueOf(milestone.get("dueDate")));
+				if (!due.isBefore(pilot)) {
+					throw forms.invalid(task, MILESTONES,
+							"'" + milestone.get("title") + "' is due on " + TypedDates.DAY.format(due)
+									+ ", but the pilot starts on " + TypedDates.DAY.format(pilot)
+									+ "; a milestone must be due before the pilot starts.");
+				}
+			}
 		}
 		// the checkpoints and the data opening work through these lists as Json, however
 		// they were submitted

@@ -24,6 +24,9 @@ public final class CodesignVariables {
 
 	public static final String MILESTONE_DUE = "milestoneDue";
 
+	/** The day the pilot with citizens is planned to start (optional). */
+	public static final String PILOT_START_DATE = "pilotStartDate";
+
 	public static final String CHECKPOINT_DECISION = "checkpointDecision";
 
 	public static final String CHECKPOINT_NOTES = "checkpointNotes";

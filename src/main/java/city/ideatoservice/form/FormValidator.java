@@ -99,6 +99,46 @@ public final class FormValidator {
 	 */
 	static final String DATE_FORMAT = "date";
 
+	/** A web address: http(s), a host, no spaces. */
+	static final String URL_FORMAT = "url";
+
+	/** A text on one line: no tabs, line breaks or other control characters. */
+	static final String ONE_LINE_FORMAT = "oneLine";
+
+	/**
+	 * Keywords separated by commas: at most {@link #MAX_KEYWORDS}, each at most
+	 * {@link #MAX_KEYWORD_LENGTH} characters.
+	 */
+	static final String KEYWORDS_FORMAT = "keywords";
+
+	/** An idea's reference, IDEA-year-number. */
+	static final String IDEA_REFERENCE_FORMAT = "ideaReference";
+
+	static final Set<String> FORMATS = Set.of(DATE_FORMAT, URL_FORMAT, ONE_LINE_FORMAT, KEYWORDS_FORMAT,
+			IDEA_REFERENCE_FORMAT);
+
+	static final int MAX_KEYWORDS = 20;
+
+	static final int MAX_KEYWORD_LENGTH = 50;
+
+	private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+	private static final Pattern IDEA_REFERENCE = Pattern.compile("IDEA-[0-9]{4}-[0-9]{6}");
+
+	static boolean isWebAddress(String text) {
+		if (text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			return false;
+		}
+		try {
+			java.net.URI uri = new java.net.URI(text);
+			return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null && !uri.getHost().isBlank();
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
+	}
+
 	/** How far ahead a typed date may be: further is a typo. */
 	static final int MAX_YEARS_AHEAD = 10;
 
@@ -135,6 +175,11 @@ public final class FormValidator {
 			String where = "Form '" + form.id() + "', field '" + label(component) + "'";
 			if (!INPUTS.contains(type) && !NOT_INPUT.contains(type) && component.hasNonNull("key")) {
 				problems.add(where + ": a field of type '" + type + "' is not checked on the server.");
+			}
+			String format = component.path("properties").path("format").asText("");
+			if (!format.isEmpty() && !FORMATS.contains(format)) {
+				problems.add(where + ": the format '" + format + "' is not known ("
+						+ String.join(", ", new java.util.TreeSet<>(FORMATS)) + ").");
 			}
 			if (component.path("key").asText("").contains(".")) {
 				problems.add(where + ": a key with a dot (nested data) is not checked on the server.");
@@ -332,11 +377,13 @@ public final class FormValidator {
 			}
 			switch (type) {
 				case "textfield", "textarea" -> {
-					if (DATE_FORMAT.equals(component.path("properties").path("format").asText())) {
+					String format = component.path("properties").path("format").asText();
+					if (DATE_FORMAT.equals(format)) {
 						typedDate(component, scope, key, label, value);
 					}
 					else {
 						text(component, scope, key, label, value);
+						formatted(format, scope, key, label, ((String) value).strip());
 					}
 				}
 				case "number" -> number(component, scope, key, label, value);
@@ -386,6 +433,50 @@ public final class FormValidator {
 			}
 			if ("phone".equals(validationType) && !PHONE.matcher(text.strip()).matches()) {
 				throw invalid(scope, key, label + " must be a valid international phone number like +4930664040900.");
+			}
+		}
+
+		/**
+		 * The custom property {@code "format"} of a text field: a rule with a message in
+		 * words, where a {@code pattern} would show Tasklist's "must match pattern
+		 * ^...$".
+		 */
+		void formatted(String format, Scope scope, String key, String label, String text) {
+			switch (format) {
+				case URL_FORMAT -> {
+					if (!isWebAddress(text)) {
+						throw invalid(scope, key, label
+								+ ": give a web address starting with https:// (or http://), without spaces, e.g. https://www.city.example/service.");
+					}
+				}
+				case ONE_LINE_FORMAT -> {
+					if (CONTROL.matcher(text).find()) {
+						throw invalid(scope, key, label + ": write it on one line, without tabs or line breaks.");
+					}
+				}
+				case KEYWORDS_FORMAT -> {
+					String[] keywords = text.split(",", -1);
+					if (keywords.length > MAX_KEYWORDS) {
+						throw invalid(scope, key,
+								label + ": give at most " + MAX_KEYWORDS + " keywords, separated by commas.");
+					}
+					for (String keyword : keywords) {
+						if (keyword.strip().length() > MAX_KEYWORD_LENGTH) {
+							throw invalid(scope, key, label + ": '" + keyword.strip() + "' is longer than "
+									+ MAX_KEYWORD_LENGTH + " characters; separate keywords by commas.");
+						}
+					}
+				}
+				case IDEA_REFERENCE_FORMAT -> {
+					if (!IDEA_REFERENCE.matcher(text).matches()) {
+						throw invalid(scope, key,
+								label + ": give an idea's reference like IDEA-" + today.get().getYear() + "-000123.");
+					}
+				}
+				default -> {
+					// no format, or one the validator does not know (reported at
+					// start-up)
+				}
 			}
 		}
 

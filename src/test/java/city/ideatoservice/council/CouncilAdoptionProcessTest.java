@@ -361,6 +361,49 @@ class CouncilAdoptionProcessTest {
 	// item
 
 	@Test
+	void theClerkDraftsTheActKnowingTheIdeaThePilotAndItsCost() {
+		String reference = newReference();
+		Map<String, Object> in = new HashMap<>();
+		in.put("ideaReference", reference);
+		in.put("ideaTitle", "Bike lanes " + reference);
+		in.put("sponsorDepartment", "dept-mobility");
+		// what the idea's process holds (read there when called from it)
+		in.put("ideaDescription", "Separate bike lanes on the ring road.");
+		in.put("objectives", "200 more cyclists a day");
+		in.put("pilotResults", "260 more cyclists a day");
+		in.put("objectivesMet", "ALL");
+		in.put("yearlyRunningCost", 60000);
+		ProcessInstance instance = engine.getRuntimeService()
+			.startProcessInstanceByKey(ProcessKeys.COUNCIL_ADOPTION, reference, in);
+
+		Task prepare = engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey("Task_PrepareAgendaItem")
+			.singleResult();
+		assertThat((String) engine.getTaskService().getVariableLocal(prepare.getId(), "decisionFacts")).isEqualTo("""
+				**Description**
+
+				Separate bike lanes on the ring road.
+
+				**Objectives**
+
+				200 more cyclists a day
+
+				**Pilot results**
+
+				260 more cyclists a day
+
+				**Pilot**
+
+				- Objectives met: all
+
+				**Cost and funding**
+
+				- Yearly running cost: 60.000,00\u00a0€""");
+	}
+
+	@Test
 	void theClerksPrepareTheAgendaItemFromTheComingCouncilSessions() throws Exception {
 		Instant created = Instant.now();
 		ProcessInstance instance = proposeAdoption();

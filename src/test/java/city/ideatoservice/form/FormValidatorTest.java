@@ -126,6 +126,40 @@ class FormValidatorTest {
 	}
 
 	@Test
+	void formatsNameTheFieldAndSayWhatToGiveInWordsNotAsAPattern() {
+		for (String wrong : List.of("city.example/press", "ftp://city.example", "https://", "https://city example.org",
+				"javascript:alert(1)")) {
+			assertThat(refused("formats", "announcementLink", "announcementLink", wrong)).as(wrong)
+				.isEqualTo("Announcement link: give a web address starting with https:// (or http://), without spaces,"
+						+ " e.g. https://www.city.example/service.");
+		}
+		assertThat(refused("formats", "title", "title", "Bike\tlanes"))
+			.isEqualTo("Title: write it on one line, without tabs or line breaks.");
+		assertThat(refused("formats", "keywords", "keywords", "parking, " + "x".repeat(51)))
+			.isEqualTo("Keywords: '" + "x".repeat(51) + "' is longer than 50 characters; separate keywords by commas.");
+		assertThat(refused("formats", "keywords", "keywords", "a,".repeat(20) + "b"))
+			.isEqualTo("Keywords: give at most 20 keywords, separated by commas.");
+		assertThat(refused("formats", "duplicateOf", "duplicateOf", "2026-000123"))
+			.isEqualTo("Reference of the existing idea: give an idea's reference like IDEA-2027-000123.");
+
+		accepted("formats", "announcementLink", " https://city.example/press?id=7 ", "title", "Bike lanes", "keywords",
+				"parking, bicycles,, mobility", "duplicateOf", "IDEA-2026-000123", "odd", "anything");
+		accepted("formats", "announcementLink", "http://city.example");
+		assertThat(validator.problems(fixture("formats")))
+			.containsExactly("Form 'formats', field 'Odd': the format 'colour' is not known"
+					+ " (date, ideaReference, keywords, oneLine, url).");
+	}
+
+	@Test
+	void noShippedFormShowsARegularExpression() throws IOException {
+		try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+			for (Path form : forms.filter(path -> path.toString().endsWith(".form")).toList()) {
+				assertThat(Files.readString(form)).as(form.toString()).doesNotContain("\"pattern\"");
+			}
+		}
+	}
+
+	@Test
 	void eMailAddressesAndPhoneNumbers() {
 		assertThat(refused("validation-type", "email", "email", "not-an-address"))
 			.isEqualTo("E-mail must be a valid e-mail address.");

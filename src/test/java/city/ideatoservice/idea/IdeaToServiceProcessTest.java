@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import city.ideatoservice.IdeaToServiceTest;
+import city.ideatoservice.approval.ApprovalDecision;
 import city.ideatoservice.council.OfficialAct;
 import city.ideatoservice.council.OfficialActRepository;
 import city.ideatoservice.process.JsonVariables;
@@ -74,6 +75,12 @@ class IdeaToServiceProcessTest {
 
 	@Autowired
 	OfficialActRepository register;
+
+	@Autowired
+	city.ideatoservice.idea.IdeaRepository ideas;
+
+	@Autowired
+	city.ideatoservice.approval.ApprovalDecisionRepository approvals;
 
 	/** The variables each mocked model was last called with, by process key. */
 	static final Map<String, Map<String, Object>> CALLED_WITH = new ConcurrentHashMap<>();
@@ -775,6 +782,95 @@ class IdeaToServiceProcessTest {
 			.isInstanceOf(FormFieldValidationException.class)
 			.hasMessage("Citizen's e-mail address must be a valid e-mail address.");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+	}
+
+	// ---- the facts to decide, and the order of dates
+
+	static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+	void recordViableOutcome(String ref, LocalDate milestoneDue, LocalDate pilotStart) {
+		support.complete(ref, "Task_RecordCodesignOutcome",
+				Map.of("codesignOutcome", "VIABLE", "objectives", "Safer cycling to school", "milestones",
+						JsonVariables.list(
+								List.of(item("title", "Prototype on one street", "dueDate", DAY.format(milestoneDue)))),
+						"pilotStartDate", DAY.format(pilotStart), "datasets", JsonVariables.list(fiveDatasets()),
+						"fundingSource", "NEW_FUNDING", "estimatedBudget", 4500.5));
+	}
+
+	String facts(String ref, String taskDefinitionKey) {
+		return (String) engine.getTaskService()
+			.getVariableLocal(support.task(ref, taskDefinitionKey).getId(), "decisionFacts");
+	}
+
+	@Test
+	void aMilestoneIsDueBeforeThePlannedStartOfThePilot() {
+		String ref = submit();
+		assignChampion(ref);
+		planSession(ref);
+		LocalDate pilot = LocalDate.now().plusDays(60);
+
+		for (LocalDate due : List.of(pilot, pilot.plusDays(1))) {
+			assertThatThrownBy(() -> recordViableOutcome(ref, due, pilot)).as(due.toString())
+				.isInstanceOf(FormFieldValidationException.class)
+				.hasMessage("Milestones: 'Prototype on one street' is due on " + DAY.format(due)
+						+ ", but the pilot starts on " + DAY.format(pilot)
+						+ "; a milestone must be due before the pilot starts.");
+		}
+		assertThat(support.instance(ref)).isWaitingAt("Task_RecordCodesignOutcome");
+
+		recordViableOutcome(ref, pilot.minusDays(1), pilot);
+		assertThat(calledWith(ProcessKeys.PROTOTYPE)).containsEntry("ideaReference", ref);
+		assertThat(support.instance(ref)).variables().containsEntry("pilotStartDate", pilot.toString());
+	}
+
+	@Test
+	void theHeadAndTheMayorsOfficeSeeTheFactsToDecideInWordsWithoutTheCitizensData() {
+		launchWaits();
+		String ref = submit();
+		assignChampion(ref);
+		planSession(ref);
+		LocalDate due = LocalDate.now().plusDays(30);
+		LocalDate pilot = LocalDate.now().plusDays(45);
+		recordViableOutcome(ref, due, pilot);
+		support.complete(ref, "Task_RecordPilotResults",
+				Map.of("pilotResults", "300 pupils cycled", "objectivesMet", "PARTLY", "pilotParticipants", 300));
+
+		// the department head recommends knowing the plan, the pilot and the prototype's
+		// money
+		assertThat(facts(ref, "Task_RecommendAdoption")).contains("**Milestones**")
+			.contains("- Prototype on one street: due " + DAY.format(due))
+			.contains("- Planned start: " + DAY.format(pilot))
+			.contains("- Traffic counts 1: owned by Mobility; needed for: Map")
+			.contains("- Air quality 2: owned by Environment; needed for: Map")
+			.doesNotContain("**Objectives**")
+			.contains("- Objectives met: some")
+			.contains("- Citizens who took part: 300")
+			.contains("- Granted: 4.500,50\u00a0€");
+
+		Long ideaId = ideas.findByReference(ref).orElseThrow().id();
+		approvals.save(new ApprovalDecision(null, ideaId, 1, "finance", "APPROVE", "Running cost fits the plan", "finn",
+				java.time.Instant.now()));
+		support.complete(ref, "Task_RecommendAdoption",
+				Map.of("adoptionRecommendation", "ADOPT", "implementingDepartments",
+						JsonVariables.list(List.of("dept-mobility", "dept-urban-planning")), "yearlyRunningCost",
+						8000.5, "changesRegulation", "NO"));
+
+		// the mayor's office signs knowing the pilot, the cost and the approvals (the
+		// form shows the idea, its objectives and pilot results itself)
+		String decree = facts(ref, "Task_SignMayoralDecree");
+		assertThat(decree).contains("- Objectives met: some")
+			.doesNotContain("**Description**")
+			.contains("- Yearly running cost: 8.000,50\u00a0€")
+			.contains("- Run and paid for by: Mobility, Urban planning")
+			.contains("- Finance (round 1, " + DAY.format(LocalDate.now()) + "): Approve: Running cost fits the plan")
+			.doesNotContain("Test Citizen")
+			.doesNotContain("citizen@example.org");
+
+		// shown, never written by the task
+		assertThatThrownBy(() -> support.complete(ref, "Task_SignMayoralDecree",
+				Map.of("decreeText", "The city lays bike lanes.", "decreeSigned", true, "decisionFacts", "Nothing")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("'decisionFacts' is not a field of the form");
 	}
 
 }

@@ -260,6 +260,31 @@ class ServiceLaunchProcessTest {
 		assertThat(support.statusHistory(instance.getBusinessKey())).doesNotContain(LIVE);
 	}
 
+	@Test
+	void aDirectiveTakesEffectOnOrAfterTheDayTheActWasAdopted() {
+		ProcessInstance instance = launchAdoptedService();
+		// the facts the mayor's office decides on: the act and its day
+		assertThat(
+				(String) engine.getTaskService().getVariableLocal(task(instance, DIRECTIVES).getId(), "decisionFacts"))
+			.contains("- Act: 2026/117")
+			.contains("- Adopted on: 20.11.2026");
+		java.time.LocalDate adopted = java.time.LocalDate.now().minusDays(3);
+		engine.getRuntimeService().setVariable(instance.getId(), "actDate", adopted.toString());
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+		assertThatThrownBy(() -> issueDirectives(instance, day.format(adopted.minusDays(1))))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessage("Effective date: the directive cannot take effect on " + day.format(adopted.minusDays(1))
+					+ ", before the act was adopted on " + day.format(adopted) + "; give " + day.format(adopted)
+					+ " or a later day.");
+		assertThat(instance).isWaitingAt(DIRECTIVES);
+
+		issueDirectives(instance, day.format(adopted));
+		assertThat(instance).isWaitingAt(ANNOUNCE, LAUNCH);
+		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "directiveEffectiveDate"))
+			.isEqualTo(adopted.toString());
+	}
+
 	// ---- the sustainability review
 
 	@Test

@@ -425,6 +425,8 @@ class DataOpeningProcessTest {
 		assertThat(task).hasName("Prepare and publish dataset");
 		assertThat(candidateGroups(task)).containsExactly("data-stewards-environment");
 		assertThat(formKey(task)).isEqualTo("publish-dataset");
+		assertThat(engine.getTaskService().getVariable(task.getId(), "catalogueTitle")).as("proposed from the request")
+			.isEqualTo(variable(instance, "datasetTitle"));
 
 		publish(instance);
 
@@ -512,6 +514,13 @@ class DataOpeningProcessTest {
 		assertThat(review).hasName("Review personal data").isNotAssigned();
 		assertThat(candidateGroups(review)).containsExactly(Groups.PRIVACY_OFFICE);
 		assertThat(formKey(review)).isEqualTo("review-personal-data");
+		// the steward's answers as words, not as disabled radios
+		assertThat((String) engine.getTaskService().getVariableLocal(review.getId(), "decisionFacts")).isEqualTo("""
+				- Contains personal data: yes
+				- Contains exact locations: no
+				- Commercially sensitive: no
+				- Already public somewhere: no
+				- Assessment: Can open""");
 		assertThat(tasksSeenBy(PRIVACY_OFFICER, instance)).containsExactly(REVIEW);
 		assertThat(tasksSeenBy(ENVIRONMENT_STEWARD, instance)).isEmpty();
 		assertThatThrownBy(() -> submit(review.getId(), ENVIRONMENT_STEWARD, form("privacyDecision", "APPROVE")))
@@ -643,10 +652,13 @@ class DataOpeningProcessTest {
 	void everyRequiredCatalogueFieldIsNeeded() {
 		ProcessInstance instance = readyToPublish();
 
-		for (String field : List.of("catalogueTitle", "catalogueDescription", "datasetLicence", "datasetFormat",
-				"datasetUrl", "updateFrequency", "contactPoint")) {
+		for (String field : List.of("catalogueDescription", "datasetLicence", "datasetFormat", "datasetUrl",
+				"updateFrequency", "contactPoint")) {
 			assertPublishRefused(instance, field, field, null);
 		}
+		// the title starts as the requested dataset's name: a title cleared in the form
+		// is refused
+		assertPublishRefused(instance, "catalogueTitle", "catalogueTitle", "");
 		assertPublishRefused(instance, "catalogueTitle", "catalogueTitle", "x".repeat(201));
 		assertPublishRefused(instance, "catalogueDescription", "catalogueDescription", "x".repeat(4001));
 	}
