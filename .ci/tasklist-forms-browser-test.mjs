@@ -138,9 +138,13 @@ async function pageOf(user) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
-  await page.goto(TASKLIST, { waitUntil: 'domcontentloaded' });
   const form = page.locator('form[name="signinForm"]');
-  await form.waitFor({ state: 'visible' });
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(TASKLIST, { waitUntil: 'domcontentloaded' });
+    // the first load of the Tasklist after the start is slow
+    if (await form.waitFor({ state: 'visible', timeout: 3 * TIMEOUT }).then(() => true).catch(() => false)) break;
+    check(attempt < 2, `no Tasklist login form for ${user} after two tries`);
+  }
   await page.waitForTimeout(600); // the login view re-renders once and may steal the focus
   for (let attempt = 0; attempt < 3; attempt++) {
     await form.locator('input[type="text"]').fill(user);
@@ -151,6 +155,10 @@ async function pageOf(user) {
   await form.locator('button[type="submit"]').click();
   await page.locator('[cam-tasks] .tasks-list, [cam-tasks] .well').filter({ visible: true }).first()
     .waitFor({ state: 'visible' });
+  page.on('pageerror', err => log(`  page error (${user}): ${err.message.split('\n')[0]}`));
+  page.on('response', r => {
+    if (/submit-form$/.test(r.url())) page.lastSubmit = r.status();
+  });
   pages.set(user, page);
   log(`  ${user} logged in`);
   return page;
@@ -165,26 +173,28 @@ const complete = (page) => page.locator('[cam-tasklist-task] button, [cam-taskli
 
 // "My work" lists the task: open it from there, claim it if it is the group's
 async function openTask(page, task) {
-  await page.goto(`${TASKLIST}#/?filter=`, { waitUntil: 'domcontentloaded' }).catch(() => {});
-  const filter = page.locator('[cam-tasklist-filters] .task-filter h4.name a').filter({ hasText: /My work/ }).first();
-  if (await filter.isVisible().catch(() => false)) await filter.click();
   const link = page.locator(`[cam-tasks] .tasks-list li.task h4.task a[href*="task=${task.id}"]`).first();
-  if (await link.waitFor({ state: 'visible', timeout: 6000 }).then(() => true).catch(() => false)) {
+  const active = page.locator('[cam-tasklist-filters] .task-filter.active h4.name a').filter({ hasText: /My work/ });
+  if (!(await active.count())) {
+    await page.locator('[cam-tasklist-filters] .task-filter h4.name a').filter({ hasText: /My work/ }).first().click();
+  }
+  if (await link.waitFor({ state: 'visible', timeout: 1500 }).then(() => true).catch(() => false)) {
     await link.click();
+    page.opened = 'from My work';
   } else {
-    // beyond the first page of "My work": the link the task's e-mail would carry
+    // not on the first page of "My work": the link the task's e-mail carries
     await page.goto(`${TASKLIST}#/?task=${task.id}`);
+    page.opened = 'by its link';
   }
   await page.locator('[cam-tasklist-task] .task-card h2.task').filter({ hasText: task.name }).first().waitFor();
   await page.locator('[cam-tasklist-form] .fjs-container .fjs-form-field').first().waitFor();
   const claim = page.locator('[cam-tasklist-task] button').filter({ hasText: /^\s*Claim\s*$/ }).filter({ visible: true });
   if (await claim.count()) {
     await claim.first().click();
-    await page.locator('[cam-tasklist-form] .fjs-container .disabled-form, [cam-tasklist-form] .fjs-disabled')
-      .first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
-    await complete(page).waitFor({ state: 'visible' });
+    await claim.first().waitFor({ state: 'detached' });
   }
-  await page.waitForTimeout(300);
+  await complete(page).waitFor({ state: 'visible' });
+  await page.waitForTimeout(300); // the form re-renders as the claimer's
 }
 
 // ---- filling form-js fields as a person does --------------------------------------------------------------------
@@ -211,7 +221,13 @@ async function type(scope, label, text) {
 async function choose(scope, label, option) {
   const group = input(scope, label, 'radio');
   const re = option instanceof RegExp ? option : new RegExp(`^\\s*${escapeRe(option)}`, 'i');
-  await group.getByLabel(re).first().check();
+  const radio = group.getByLabel(re).first();
+  // a click while form-js re-renders the group (a number field's value arrives on blur) may be undone
+  for (let attempt = 0; attempt < 3 && !(await radio.isChecked()); attempt++) {
+    await radio.click();
+    await pageFor(scope).waitForTimeout(100);
+  }
+  check(await radio.isChecked(), `"${option}" of "${label}" cannot be chosen`);
 }
 
 async function tick(scope, label) {
@@ -233,7 +249,7 @@ async function pick(scope, label, option) {
 
 // the entries of a dynamic list, and "Add" for one more
 function entries(scope, label) {
-  return input(scope, label, 'dynamiclist').locator('.fjs-repeat-row-container');
+  return input(scope, label, 'dynamiclist').locator('.fjs-repeat-row-container, :scope > .fjs-vertical-layout');
 }
 
 // ---- one completion ---------------------------------------------------------------------------------------------
@@ -249,13 +265,24 @@ async function walk(title, form, { group, mistake, fill, next = [], note = '' })
   const { task, user } = await taskFor(ref, form, group);
   log(`${form} (${task.name}) for ${ref} "${title}" as ${user}${note ? ': ' + note : ''}`);
   const page = await pageOf(user);
+  const t0 = Date.now();
+  const times = [];
+  const lap = (what) => times.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)}`);
   try {
     await openTask(page, task);
+    lap(`open (${page.opened})`);
     const scope = page.locator('[cam-tasklist-form] .fjs-container');
     const nn = two(++shot);
     if (mistake && !completed.has(form)) {
       await mistake.fill(scope);
-      await complete(page).click();
+      await page.waitForTimeout(300);
+      const inline = scope.locator('.fjs-form-field-error').filter({ visible: true }).filter({ hasText: /\S/ });
+      if (mistake.where !== 'server' && await inline.count()) {
+        // form-js checked the value as it was typed: Complete waits for the correction
+        check(await complete(page).isDisabled(), `${form}: Complete is usable while an error is shown`);
+      } else {
+        await complete(page).click();
+      }
       const where = mistake.where === 'server'
         ? page.locator('.page-notifications .alert-danger').filter({ visible: true }).last()
         : scope.locator('.fjs-form-field-error').filter({ visible: true }).first();
@@ -266,25 +293,35 @@ async function walk(title, form, { group, mistake, fill, next = [], note = '' })
       await shoot(page, `${nn}-${form}-error.png`);
       log(`  mistake refused: ${message}`);
       check(await openTasks(ref, form).then(t => t.some(x => x.id === task.id)), `${form}: the refused task is gone`);
+      lap('mistake');
     }
+    page.lastSubmit = undefined;
     await fill(scope);
     await shoot(page, `${nn}-${form}-filled.png`);
+    lap('filled');
     await complete(page).click();
     // completed: the Tasklist leaves the task, the engine no longer has it
     await page.waitForFunction(id => !window.location.hash.includes(`task=${id}`), task.id, { timeout: TIMEOUT })
       .catch(async () => {
         const shown = await page.locator('.page-notifications .alert-danger, .fjs-form-field-error')
           .filter({ visible: true }).allInnerTexts();
-        throw new Error(`${form}: not completed; shown: ${oneLine(shown.join(' | '))}`);
+        const state = await page.evaluate(() => {
+          const el = document.querySelector('[cam-tasklist-form]');
+          const scope = el && window.angular.element(el).isolateScope();
+          return scope ? `invalid=${scope.$invalid} completing=${scope.completeInProgress}` : 'no form scope';
+        }).catch(e => e.message);
+        throw new Error(`${form}: not completed (${state}, last submit answered ${page.lastSubmit}); shown: ${
+          oneLine(shown.join(' | '))}`);
       });
     check(await rest(`/task/${task.id}`) === null, `${form}: the engine still has the task`);
     await page.locator(`[cam-tasks] a[href*="task=${task.id}"]`).first().waitFor({ state: 'detached' });
     await page.waitForTimeout(300);
     const boxes = await page.locator('.page-notifications .alert-danger').filter({ visible: true }).count();
     check(boxes === 0, `${form}: an error box is left after the task was completed`);
+    lap('completed');
     completed.add(form);
     if (next.length) await expectNext(ref, next);
-    log(`  completed${next.length ? '; next: ' + [].concat(next).join(', ') : ''}`);
+    log(`  completed${next.length ? '; next: ' + [].concat(next).join(', ') : ''} (s: ${times.join(', ')})`);
   } catch (err) {
     await shoot(page, `failure-${form}.png`).catch(() => {});
     throw err;
@@ -663,11 +700,10 @@ async function run() {
   const benches = 'Benches at bus stops';
   if (!ONLY.length || ONLY.includes('review-service-sustainability') || ONLY.includes('record-service-improvement')) {
     const ref = await reference(benches);
-    const jobs = await rest(`/job?processInstanceBusinessKey=${ref}&timers=true&activityId=Event_FollowUpDue`)
-      || [];
-    const due = jobs.length ? jobs : (await rest('/job?timers=true&activityId=Event_FollowUpDue'))
-      .filter(async j => (await rest(`/process-instance/${j.processInstanceId}`)).businessKey === ref);
-    check(due.length > 0, `${ref} waits for no sustainability review`);
+    const launch = await rest(`/process-instance?processDefinitionKey=service-launch&businessKey=${ref}`);
+    check(launch.length === 1, `${ref} has no running service launch`);
+    const due = await rest(`/job?processInstanceId=${launch[0].id}&timers=true&activityId=Event_FollowUpDue`);
+    check(due.length === 1, `${ref} waits for no sustainability review`);
     // the review's day has come: the admin runs the due job (not a form)
     await rest(`/job/${due[0].id}/execute`, 'POST');
     log(`admin ran the sustainability review timer of ${ref}`);

@@ -4,11 +4,13 @@
 //    error in its state after the field is hidden by its condition (choose "Reject", press Complete, choose
 //    "Approve": the reason's error stays), and after a field of a dynamic list is corrected (its errors are kept
 //    per entry, {"title": {"0": undefined}}, so the key stays). The Tasklist disables Complete while that state
-//    has any key, so Complete stayed grey with every shown field filled. Pressing Complete lets form-js validate
-//    the shown fields afresh: a real error is still shown at its field and nothing is sent.
+//    has any key (notifyFormValidated), so Complete stayed grey with every shown field filled, or turned grey
+//    between pressing the mouse and releasing it (a text field's change arrives on blur) and the click was lost.
+//    Here the Tasklist is told "invalid" only while an error is shown; pressing Complete lets form-js validate the
+//    shown fields afresh, so a real error is still shown at its field and nothing is sent.
 // 2. The red box of a refused completion ("An error happened while submitting the task form", or the server's
 //    message naming the field) stays until it is closed, and covers the Complete button. It goes as soon as the
-//    person changes a field of the form (the message is read, the correction begins), and once the task has been
+//    person types, picks or clicks in the form (the message is read, the correction begins), and once the task has been
 //    completed (the Tasklist leaves the task after a successful completion).
 
 const FORM = '[cam-tasklist-form]';
@@ -23,15 +25,30 @@ function shownErrors(form) {
     .some(error => error.offsetParent !== null && error.textContent.trim() !== '');
 }
 
-function releaseComplete() {
-  for (const form of document.querySelectorAll(FORM)) {
-    if (!form.querySelector('.fjs-container')) continue; // Camunda Forms only
-    const scope = scopeOf(form);
-    if (scope && scope.$invalid && !shownErrors(form)) {
-      scope.$applyAsync(() => {
-        if (!shownErrors(form)) scope.$invalid = false;
-      });
-    }
+function camundaForm(form) {
+  return Boolean(form.querySelector('.fjs-container'));
+}
+
+// the Tasklist's form controller asks form-js's error state; ask the page instead
+function install(form) {
+  const controller = window.angular && window.angular.element(form).controller('camTasklistForm');
+  if (!controller || controller.ideaToServiceForms) return;
+  const notify = controller.notifyFormValidated;
+  controller.notifyFormValidated = function (invalid) {
+    return notify.call(this, Boolean(invalid) && (!camundaForm(form) || shownErrors(form)));
+  };
+  controller.ideaToServiceForms = true;
+}
+
+// after form-js has rendered: grey while an error is shown, usable otherwise
+function follow(form) {
+  if (!camundaForm(form)) return;
+  const scope = scopeOf(form);
+  const shown = shownErrors(form);
+  if (scope && Boolean(scope.$invalid) !== shown) {
+    scope.$applyAsync(() => {
+      scope.$invalid = shownErrors(form);
+    });
   }
 }
 
@@ -56,11 +73,14 @@ document.addEventListener('click', event => {
 
 function correcting(event) {
   const target = event.target;
-  if (target && target.closest && target.closest(`${FORM}, .modal-dialog .fjs-container`)) clearRefusals();
+  if (target && target.closest && target.closest(`${FORM} .fjs-container, .modal-dialog .fjs-container`)) {
+    clearRefusals();
+  }
 }
 
 document.addEventListener('input', correcting, true);
 document.addEventListener('change', correcting, true);
+document.addEventListener('click', correcting, true); // an option picked from a list
 
 window.addEventListener('hashchange', () => {
   if (completing && taskInUrl() !== completing) {
@@ -75,7 +95,10 @@ new MutationObserver(() => {
   queued = true;
   window.requestAnimationFrame(() => {
     queued = false;
-    releaseComplete();
+    for (const form of document.querySelectorAll(FORM)) {
+      install(form);
+      follow(form);
+    }
   });
 }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'disabled'] });
 
