@@ -406,20 +406,19 @@ class IdeaToServiceApplicationTests {
 			.doesNotContainNull()
 			.containsOnly(assessments.get(0).get("ideaReference"));
 		assertThat(assessments).extracting(card -> card.get("taskSubject"))
-			.containsExactlyInAnyOrder("Dataset: Library branches and opening hours",
-					"Dataset: Library loans per branch");
+			.containsExactlyInAnyOrder("Library branches and opening hours", "Library loans per branch");
 		assertThat(assessments).extracting(card -> card.get("priority")).as("on time").containsOnly("50");
 
 		// the funding card: the department by its name and the amount in euros
 		assertThat(cards("inno")).filteredOn(card -> "Approve small funding".equals(card.get("task")))
 			.extracting(card -> card.get("taskSubject"))
-			.contains("Department: Culture · 4,500 €");
+			.contains("4,500 € · Culture");
 
 		// what a card shows is the application's, never a task's to write
 		Map<String, String> first = assessments.get(0);
 		Answer written = post(as("culture-steward"), "/task/{id}/submit-form",
 				form("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO", "containsLocationData", "NO",
-						"commerciallySensitive", "NO", "alreadyPublic", "NO", "taskSubject", "Dataset: something else"),
+						"commerciallySensitive", "NO", "alreadyPublic", "NO", "taskSubject", "Something else"),
 				first.get("id"));
 		assertThat(written.status()).isEqualTo(400);
 		assertThat(written.body().path("message").asText()).contains("'taskSubject' is not a field of the form");

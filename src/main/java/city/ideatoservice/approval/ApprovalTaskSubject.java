@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * An approval's card names whom it approves for: "Department: Mobility", or a city-wide
+ * An approval's card names whom it approves for: a department ("Mobility") or a city-wide
  * group such as "Legal".
  */
 @Component

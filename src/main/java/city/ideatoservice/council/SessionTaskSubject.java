@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * A council task's card names the session its item is in: "Session: 2026-12-10 City
- * council" (none before the clerk picked one).
+ * A council task's card names the session its item is in: "2026-12-10 City council" (none
+ * before the clerk picked one).
  */
 @Component
 class SessionTaskSubject implements TaskSubject {
@@ -28,9 +28,7 @@ class SessionTaskSubject implements TaskSubject {
 		if (id == null || String.valueOf(id).isBlank()) {
 			return null;
 		}
-		return sessions.findById(Long.valueOf(String.valueOf(id)))
-			.map(session -> "Session: " + session.label())
-			.orElse(null);
+		return sessions.findById(Long.valueOf(String.valueOf(id))).map(CouncilSession::label).orElse(null);
 	}
 
 }

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * A funding task's card names the sponsor department and the amount requested in this
- * round: "Department: Mobility · 4,500 €".
+ * A funding task's card names the amount requested in this round and the sponsor
+ * department: "4,500 € · Mobility".
  */
 @Component
 class FundingTaskSubject implements TaskSubject {
@@ -35,7 +35,7 @@ class FundingTaskSubject implements TaskSubject {
 			return amount;
 		}
 		String name = TaskCards.groupName(departments, String.valueOf(department));
-		return amount == null ? name : name + " · " + amount;
+		return amount == null ? name : amount + " · " + name;
 	}
 
 }

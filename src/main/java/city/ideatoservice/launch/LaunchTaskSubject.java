@@ -7,7 +7,7 @@ import city.ideatoservice.tasklist.TaskSubject;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** A launch confirmation's card names its department: "Department: Culture". */
+/** A launch confirmation's card names its department: "Culture". */
 @Component
 class LaunchTaskSubject implements TaskSubject {
 

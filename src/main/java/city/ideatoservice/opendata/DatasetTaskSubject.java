@@ -6,7 +6,7 @@ import city.ideatoservice.tasklist.TaskSubject;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** A data-opening task's card names its dataset: "Dataset: Library loans per branch". */
+/** A data-opening task's card names its dataset: "Library loans per branch". */
 @Component
 class DatasetTaskSubject implements TaskSubject {
 
@@ -16,7 +16,7 @@ class DatasetTaskSubject implements TaskSubject {
 			return null;
 		}
 		Object title = task.getVariable(OpenDataVariables.DATASET_TITLE);
-		return title == null ? null : "Dataset: " + title;
+		return title == null ? null : String.valueOf(title);
 	}
 
 }

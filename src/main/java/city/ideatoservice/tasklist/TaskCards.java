@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  * What a task's card in the Tasklist shows, in every filter the application creates: the
  * task's subject (what tells two tasks of one idea apart, a task-local variable written
  * when the task is created, see {@link TaskSubject}), then the idea's reference and
- * title. The Tasklist folds a card after about two variables, so the subject comes first.
- * No form has a field of that name, so no task may write it.
+ * title. The Tasklist folds a card after two variables and cuts a value off after some 20
+ * characters, so the subject comes first and starts with what differs. No form has a
+ * field of that name, so no task may write it.
  */
 @Component
 public class TaskCards extends AbstractProcessEnginePlugin {
@@ -149,12 +150,12 @@ public class TaskCards extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * A group as people know it: "Department: Mobility" for a department's groups,
-	 * "Legal" for a city-wide group, never its id.
+	 * A group as people know it: "Mobility" for a department's groups, "Legal" for a
+	 * city-wide group, never its id.
 	 */
 	public static String groupName(Departments departments, String group) {
 		return departments.byAnyGroup(group)
-			.map(department -> "Department: " + department.name())
+			.map(Departments.Department::name)
 			.orElseGet(() -> Groups.CITY_GROUPS.stream()
 				.filter(city -> city[0].equals(group))
 				.map(city -> city[1])

@@ -3,9 +3,10 @@ package city.ideatoservice.tasklist;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * What tells a task apart from the other tasks of its idea, e.g. "Dataset: Bike counters"
- * or "Department: Mobility · 4,500 €": a feature says it for its own tasks, and
- * {@link TaskCards} writes it on the task's card when the task is created.
+ * What tells a task apart from the other tasks of its idea, what differs first, e.g.
+ * "Bike counters" (a dataset) or "4,500 € · Mobility" (funding): a feature says it for
+ * its own tasks, and {@link TaskCards} writes it on the task's card when the task is
+ * created.
  */
 @FunctionalInterface
 public interface TaskSubject {
