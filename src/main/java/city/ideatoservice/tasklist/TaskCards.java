@@ -113,9 +113,15 @@ public class TaskCards extends AbstractProcessEnginePlugin {
 			.filter(task -> task.getProcessInstanceId() != null && !withSubject.contains(task.getId()))
 			.map(Task::getId)
 			.toList();
-		int written = rewrite(without, false);
-		if (written > 0) {
-			log.info("{} open tasks got the subject their Tasklist cards show", written);
+		try {
+			int written = rewrite(without, false);
+			if (written > 0) {
+				log.info("{} open tasks got the subject their Tasklist cards show", written);
+			}
+		}
+		catch (RuntimeException ex) {
+			// another node starting at the same time wrote them
+			log.warn("Open tasks did not get their card's subject at start: {}", ex.getMessage());
 		}
 	}
 
