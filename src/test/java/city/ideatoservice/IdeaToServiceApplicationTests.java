@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import city.ideatoservice.council.SessionFilters;
 import city.ideatoservice.identity.TasklistFilters;
+import city.ideatoservice.tasklist.TaskCards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -423,6 +425,41 @@ class IdeaToServiceApplicationTests {
 		assertThat(written.status()).isEqualTo(400);
 		assertThat(written.body().path("message").asText()).contains("'taskSubject' is not a field of the form");
 		assertThat(taskService.getVariableLocal(first.get("id"), "taskSubject")).isEqualTo(first.get("taskSubject"));
+	}
+
+	@Autowired
+	TaskCards taskCards;
+
+	@Autowired
+	SessionFilters sessionFilters;
+
+	@Test
+	void anExistingDatabaseGetsTheNewCardsAtStart() {
+		// as an earlier release left them: filters without the subject, tasks without one
+		Map<String, Object> old = Map.of("variables", List.of(Map.of("name", "ideaReference", "label", "Idea")));
+		Filter myWork = filterService.createFilterQuery().filterName(TasklistFilters.MY_WORK).singleResult();
+		filterService.saveFilter(myWork.setProperties(old));
+		List<Filter> sessions = filterService.createFilterQuery().filterNameLike("Council session %").list();
+		assertThat(sessions).isNotEmpty();
+		sessions.forEach(filter -> filterService.saveFilter(filter.setProperties(old)));
+		Task assessment = taskService.createTaskQuery()
+			.taskName("Assess dataset request")
+			.processVariableValueEquals("ideaTitle", "Library of things")
+			.list()
+			.get(0);
+		Object subject = taskService.getVariableLocal(assessment.getId(), TaskCards.SUBJECT);
+		assertThat(subject).isNotNull();
+		taskService.removeVariableLocal(assessment.getId(), TaskCards.SUBJECT);
+
+		taskCards.onEngineReady(null);
+		tasklistFilters.onEngineReady(null);
+		sessionFilters.onEngineReady(null);
+
+		assertThat(filterService.getFilter(myWork.getId()).getProperties().get("variables"))
+			.isEqualTo(TaskCards.VARIABLES);
+		assertThat(filterService.createFilterQuery().filterNameLike("Council session %").list())
+			.allSatisfy(filter -> assertThat(filter.getProperties().get("variables")).isEqualTo(TaskCards.VARIABLES));
+		assertThat(taskService.getVariableLocal(assessment.getId(), TaskCards.SUBJECT)).isEqualTo(subject);
 	}
 
 	@Test
