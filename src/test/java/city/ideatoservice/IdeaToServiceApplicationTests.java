@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import city.ideatoservice.council.SessionFilters;
 import city.ideatoservice.identity.TasklistFilters;
+import city.ideatoservice.tasklist.TaskCards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -385,6 +387,104 @@ class IdeaToServiceApplicationTests {
 			.asText();
 		JsonNode listed = as("inno").get().uri("/filter/{id}/list", toScreen).retrieve().body(JsonNode.class);
 		assertThat(listed.findValuesAsText("name")).isNotEmpty().containsOnly("Screen idea");
+	}
+
+	/**
+	 * The cards of "My work" as Tasklist lists them: HAL, each task with the variables
+	 * its filter names, by name.
+	 */
+	List<Map<String, String>> cards(String user) {
+		JsonNode filters = as(user).get().uri("/filter").retrieve().body(JsonNode.class);
+		JsonNode myWork = java.util.stream.StreamSupport.stream(filters.spliterator(), false)
+			.filter(filter -> TasklistFilters.MY_WORK.equals(filter.path("name").asText()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(myWork.path("properties").path("variables").findValuesAsText("name")).as("the subject first")
+			.containsExactly("taskSubject", "ideaReference", "ideaTitle");
+		JsonNode listed = as(user).post()
+			.uri("/filter/{id}/list?firstResult=0&maxResults=15", myWork.path("id").asText())
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.valueOf("application/hal+json"))
+			.body(Map.of("sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc"))))
+			.retrieve()
+			.body(JsonNode.class);
+		List<Map<String, String>> cards = new java.util.ArrayList<>();
+		for (JsonNode task : listed.path("_embedded").path("task")) {
+			Map<String, String> card = new LinkedHashMap<>();
+			card.put("task", task.path("name").asText());
+			card.put("id", task.path("id").asText());
+			card.put("priority", task.path("priority").asText());
+			for (JsonNode variable : task.path("_embedded").path("variable")) {
+				card.put(variable.path("name").asText(), variable.path("value").asText());
+			}
+			cards.add(card);
+		}
+		return cards;
+	}
+
+	@Test
+	void twoTasksOfOneIdeaShowWhatTellsThemApartOnTheirCards() throws Exception {
+		List<Map<String, String>> assessments = cards("culture-steward").stream()
+			.filter(card -> "Assess dataset request".equals(card.get("task"))
+					&& "Library of things".equals(card.get("ideaTitle")))
+			.toList();
+		assertThat(assessments).hasSize(2);
+		assertThat(assessments).extracting(card -> card.get("ideaReference"))
+			.doesNotContainNull()
+			.containsOnly(assessments.get(0).get("ideaReference"));
+		assertThat(assessments).extracting(card -> card.get("taskSubject"))
+			.containsExactlyInAnyOrder("Library branches and opening hours", "Library loans per branch");
+		assertThat(assessments).extracting(card -> card.get("priority")).as("on time").containsOnly("50");
+
+		// the funding card: the department by its name and the amount in euros
+		assertThat(cards("inno")).filteredOn(card -> "Approve small funding".equals(card.get("task")))
+			.extracting(card -> card.get("taskSubject"))
+			.contains("4,500 € · Culture");
+
+		// what a card shows is the application's, never a task's to write
+		Map<String, String> first = assessments.get(0);
+		Answer written = post(as("culture-steward"), "/task/{id}/submit-form",
+				form("datasetAssessment", "CAN_OPEN", "containsPersonalData", "NO", "containsLocationData", "NO",
+						"commerciallySensitive", "NO", "alreadyPublic", "NO", "taskSubject", "Something else"),
+				first.get("id"));
+		assertThat(written.status()).isEqualTo(400);
+		assertThat(written.body().path("message").asText()).contains("'taskSubject' is not a field of the form");
+		assertThat(taskService.getVariableLocal(first.get("id"), "taskSubject")).isEqualTo(first.get("taskSubject"));
+	}
+
+	@Autowired
+	TaskCards taskCards;
+
+	@Autowired
+	SessionFilters sessionFilters;
+
+	@Test
+	void anExistingDatabaseGetsTheNewCardsAtStart() {
+		// as an earlier release left them: filters without the subject, tasks without one
+		Map<String, Object> old = Map.of("variables", List.of(Map.of("name", "ideaReference", "label", "Idea")));
+		Filter myWork = filterService.createFilterQuery().filterName(TasklistFilters.MY_WORK).singleResult();
+		filterService.saveFilter(myWork.setProperties(old));
+		List<Filter> sessions = filterService.createFilterQuery().filterNameLike("Council session %").list();
+		assertThat(sessions).isNotEmpty();
+		sessions.forEach(filter -> filterService.saveFilter(filter.setProperties(old)));
+		Task assessment = taskService.createTaskQuery()
+			.taskName("Assess dataset request")
+			.processVariableValueEquals("ideaTitle", "Library of things")
+			.list()
+			.get(0);
+		Object subject = taskService.getVariableLocal(assessment.getId(), TaskCards.SUBJECT);
+		assertThat(subject).isNotNull();
+		taskService.removeVariableLocal(assessment.getId(), TaskCards.SUBJECT);
+
+		taskCards.onEngineReady(null);
+		tasklistFilters.onEngineReady(null);
+		sessionFilters.onEngineReady(null);
+
+		assertThat(filterService.getFilter(myWork.getId()).getProperties().get("variables"))
+			.isEqualTo(TaskCards.VARIABLES);
+		assertThat(filterService.createFilterQuery().filterNameLike("Council session %").list())
+			.allSatisfy(filter -> assertThat(filter.getProperties().get("variables")).isEqualTo(TaskCards.VARIABLES));
+		assertThat(taskService.getVariableLocal(assessment.getId(), TaskCards.SUBJECT)).isEqualTo(subject);
 	}
 
 	@Test

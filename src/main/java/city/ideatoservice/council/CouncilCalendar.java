@@ -9,6 +9,7 @@ import java.util.List;
 
 import city.ideatoservice.form.TypedDates;
 import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.tasklist.TaskCards;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -76,10 +77,13 @@ public class CouncilCalendar {
 
 	private final TaskService tasks;
 
+	private final TaskCards cards;
+
 	CouncilCalendar(CouncilSessionRepository sessions, AgendaItemRepository agenda, SessionFilters sessionFilters,
-			ProcessEngine engine, Council council, Clock clock, CouncilSessionOptions options,
+			ProcessEngine engine, Council council, Clock clock, CouncilSessionOptions options, TaskCards cards,
 			@Value("${idea-to-service.council.plan-years-ahead:3}") int yearsAhead) {
 		this.options = options;
+		this.cards = cards;
 		this.tasks = engine.getTaskService();
 		RuntimeService runtime = engine.getRuntimeService();
 		ManagementService management = engine.getManagementService();
@@ -139,6 +143,8 @@ public class CouncilCalendar {
 			}
 			sessionFilters.moved(session, moved);
 			options.refreshOpenTasks(tasks);
+			// the cards of the items in it name the new date
+			cards.refresh(ProcessKeys.COUNCIL_ADOPTION);
 		});
 		return items[0];
 	}

@@ -2,10 +2,11 @@ package city.ideatoservice.council;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import city.ideatoservice.organisation.Groups;
+import city.ideatoservice.tasklist.TaskCards;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,6 +16,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SessionFilters {
+
+	private static final String PREFIX = "Council session ";
 
 	private final FilterService filterService;
 
@@ -55,10 +60,7 @@ public class SessionFilters {
 				.processVariableValueEquals("councilSessionId", String.valueOf(session.id()))
 				.taskCandidateGroup(Groups.COUNCIL_CLERKS)
 				.includeAssignedTasks())
-			.setProperties(
-					Map.of("description", "Agenda items of the council session of " + session.sessionDate(), "priority",
-							30, "refresh", true, "variables", List.of(Map.of("name", "ideaReference", "label", "Idea"),
-									Map.of("name", "ideaTitle", "label", "Title"))));
+			.setProperties(properties(session));
 		filterService.saveFilter(filter);
 		Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
 		grant.setGroupId(Groups.COUNCIL_CLERKS);
@@ -73,11 +75,35 @@ public class SessionFilters {
 		asApplication(() -> filterService.createFilterQuery()
 			.filterName(name(before))
 			.list()
-			.forEach(filter -> filterService.saveFilter(filter.setName(name(after))
-				.setProperties(Map.of("description", "Agenda items of the council session of " + after.sessionDate(),
-						"priority", 30, "refresh", true, "variables",
-						List.of(Map.of("name", "ideaReference", "label", "Idea"),
-								Map.of("name", "ideaTitle", "label", "Title")))))));
+			.forEach(filter -> filterService.saveFilter(filter.setName(name(after)).setProperties(properties(after)))));
+	}
+
+	/**
+	 * The session filters of an existing database show what a card shows now (a release
+	 * may show other variables).
+	 */
+	@EventListener
+	public void onEngineReady(ApplicationReadyEvent event) {
+		asApplication(() -> filterService.createFilterQuery()
+			.filterNameLike(PREFIX + "%")
+			.list()
+			.stream()
+			.filter(filter -> !TaskCards.VARIABLES.equals(filter.getProperties().get("variables")))
+			.forEach(filter -> {
+				Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+				properties.put("variables", TaskCards.VARIABLES);
+				filterService.saveFilter(filter.setProperties(properties));
+			}));
+	}
+
+	private static Map<String, Object> properties(CouncilSession session) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("description", "Agenda items of the council session of " + session.sessionDate());
+		properties.put("priority", 30);
+		properties.put("refresh", true);
+		properties.put("showUndefinedVariable", false);
+		properties.put("variables", TaskCards.VARIABLES);
+		return properties;
 	}
 
 	public void cancelled(CouncilSession session) {
@@ -96,7 +122,7 @@ public class SessionFilters {
 	}
 
 	private static String name(CouncilSession session) {
-		return "Council session " + session.sessionDate();
+		return PREFIX + session.sessionDate();
 	}
 
 }

@@ -3,6 +3,7 @@ package city.ideatoservice.deadline;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * the settings ({@code idea-to-service.deadlines.tasks.<form-id>}), so no model carries
  * deadline XML. The engine reads them while it parses a model, the way it reads a
  * {@code camunda:taskListener event="timeout"}: a timer job per task at its creation,
- * with a job definition per task that Cockpit shows. A due date written in a model
+ * with a job definition per task that Cockpit shows; a third timer at the due date marks
+ * the task overdue ({@link TaskPriority}). A due date written in a model
  * ({@code camunda:dueDate}) still wins.
  */
 @Component
@@ -32,6 +34,8 @@ public class TaskDeadlinesParsePlugin extends AbstractProcessEnginePlugin {
 	static final String REMINDER = "Reminder";
 
 	static final String ESCALATION = "Escalation";
+
+	static final String OVERDUE = "Overdue";
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -58,6 +62,35 @@ public class TaskDeadlinesParsePlugin extends AbstractProcessEnginePlugin {
 			taskDefinition.setDueDateExpression(deadline("due", form));
 			addTimeout(activity, taskDefinition, REMINDER, deadline("reminderAt", form), "${taskReminder}");
 			addTimeout(activity, taskDefinition, ESCALATION, deadline("escalationAt", form), "${taskEscalation}");
+			addTimeout(activity, taskDefinition, OVERDUE, new DueDateOf(taskDefinition), "${taskOverdue}");
+		}
+
+		/**
+		 * The task's due date as the task gets it: read when the timer is created, after
+		 * the model's own {@code camunda:dueDate} replaced the settings' one.
+		 */
+		private record DueDateOf(TaskDefinition task) implements Expression {
+
+			@Override
+			public Object getValue(VariableScope scope) {
+				return task.getDueDateExpression().getValue(scope);
+			}
+
+			@Override
+			public void setValue(Object value, VariableScope scope) {
+				throw new UnsupportedOperationException("a due date is read, not written");
+			}
+
+			@Override
+			public String getExpressionText() {
+				return task.getDueDateExpression().getExpressionText();
+			}
+
+			@Override
+			public boolean isLiteralText() {
+				return false;
+			}
+
 		}
 
 		private Expression deadline(String method, String form) {

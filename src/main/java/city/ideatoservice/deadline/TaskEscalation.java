@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskEscalation implements TaskListener {
 
-	static final int ESCALATED_PRIORITY = 100;
-
 	private final EscalationProperties escalation;
 
 	private final ApplicationEventPublisher events;
@@ -55,7 +53,7 @@ public class TaskEscalation implements TaskListener {
 		leads.removeAll(groups);
 		leads.forEach(task::addCandidateGroup);
 		leadUsers.forEach(task::addCandidateUser);
-		task.setPriority(ESCALATED_PRIORITY);
+		task.setPriority(Math.max(task.getPriority(), TaskPriority.ESCALATED));
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.ESCALATION, task.getId(), task.getName(),
 				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(), List.copyOf(leads),
 				List.copyOf(leadUsers)));

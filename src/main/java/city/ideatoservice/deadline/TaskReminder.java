@@ -7,13 +7,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * A task's reminder timer: the task moves up the list and its assignee or group is
- * reminded.
+ * A task's reminder timer: the task is due soon, moves up the list and its assignee or
+ * group is reminded.
  */
 @Component
 public class TaskReminder implements TaskListener {
-
-	static final int REMINDED_PRIORITY = 70;
 
 	private final ApplicationEventPublisher events;
 
@@ -23,7 +21,7 @@ public class TaskReminder implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
+		task.setPriority(Math.max(task.getPriority(), TaskPriority.REMINDED));
 		events.publishEvent(new TaskDeadlinePassed(TaskDeadlinePassed.Kind.REMINDER, task.getId(), task.getName(),
 				(String) task.getVariable(IdeaVariables.IDEA_REFERENCE), task.getAssignee(), CandidateGroups.of(task),
 				java.util.List.of()));

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import city.ideatoservice.organisation.Groups;
 import city.ideatoservice.process.ProcessKeys;
+import city.ideatoservice.tasklist.TaskCards;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -75,13 +76,17 @@ public class TasklistFilters {
 					.taskCandidateGroupInExpression("${currentUserGroups()}")
 					.includeAssignedTasks(),
 				List.of());
-		create(OVERDUE, 5, "My and my groups' tasks past their due date",
+		create(OVERDUE, 5, "My and my groups' tasks past their due date, the escalated first",
 				taskService.createTaskQuery()
 					.or()
 					.taskAssigneeExpression("${currentUser()}")
 					.taskCandidateGroupInExpression("${currentUserGroups()}")
 					.endOr()
-					.dueBeforeExpression("${now()}"),
+					.dueBeforeExpression("${now()}")
+					.orderByTaskPriority()
+					.desc()
+					.orderByDueDate()
+					.asc(),
 				List.of());
 		create(IDEAS_TO_SCREEN, 10, "New ideas waiting for the innovation office's screening",
 				taskService.createTaskQuery()
@@ -106,10 +111,7 @@ public class TasklistFilters {
 		properties.put("showUndefinedVariable", false);
 		// shown on every task card, so that two tasks of the same kind can be told apart
 		// without opening them
-		properties.put("variables",
-				List.of(Map.of("name", "ideaReference", "label", "Idea"), Map.of("name", "ideaTitle", "label", "Title"),
-						Map.of("name", "datasetTitle", "label", "Dataset"),
-						Map.of("name", "approverGroup", "label", "Approving for")));
+		properties.put("variables", TaskCards.VARIABLES);
 		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
 		if (filter == null) {
 			filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
@@ -119,6 +121,12 @@ public class TasklistFilters {
 			// a new release may show other columns; the query an operator may have tuned
 			// stays as it is
 			filterService.saveFilter(filter.setProperties(properties));
+		}
+		if (orderedSince(filter, query)) {
+			// a release that sorts a filter: the operator's criteria stay, sorted
+			TaskQueryImpl saved = (TaskQueryImpl) filter.getQuery();
+			((TaskQueryImpl) query).getOrderingProperties().forEach(saved::orderBy);
+			filterService.saveFilter(filter.setQuery(saved));
 		}
 		if (movedToAnotherModel(filter, query)) {
 			// the stage's tasks are in another model now (screening went from
@@ -132,6 +140,11 @@ public class TasklistFilters {
 		else {
 			groups.forEach(group -> shareWithGroup(filterId, group));
 		}
+	}
+
+	private static boolean orderedSince(Filter filter, TaskQuery query) {
+		return ((TaskQueryImpl) filter.getQuery()).getOrderingProperties().isEmpty()
+				&& !((TaskQueryImpl) query).getOrderingProperties().isEmpty();
 	}
 
 	private static boolean movedToAnotherModel(Filter filter, TaskQuery query) {

@@ -338,10 +338,13 @@ class PrototypeProcessTest {
 			.orderByJobDuedate()
 			.asc()
 			.list();
-		assertThat(timers).hasSize(2);
+		// reminded on the due day, overdue the same moment, escalated a week later
+		assertThat(timers).hasSize(3);
+		assertThat(timers.get(1).getDuedate()).isEqualTo(timers.get(0).getDuedate());
 		engine.getManagementService().executeJob(timers.get(0).getId());
-		assertThat(task(instance, CHECKPOINT).getPriority()).isEqualTo(70);
 		engine.getManagementService().executeJob(timers.get(1).getId());
+		assertThat(task(instance, CHECKPOINT).getPriority()).as("overdue").isEqualTo(80);
+		engine.getManagementService().executeJob(timers.get(2).getId());
 
 		Task escalated = task(instance, CHECKPOINT);
 		assertThat(escalated.getPriority()).isEqualTo(100);

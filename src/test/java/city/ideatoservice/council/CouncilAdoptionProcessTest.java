@@ -350,10 +350,11 @@ class CouncilAdoptionProcessTest {
 		assertThat(Duration.between(created, task.getDueDate().toInstant()).toMinutes()).isCloseTo(due.toMinutes(),
 				within(2L));
 		List<Job> timers = support.timers(instance);
-		assertThat(timers).as("reminder and escalation of %s", taskDefinitionKey).hasSize(2);
+		assertThat(timers).as("reminder, overdue and escalation of %s", taskDefinitionKey).hasSize(3);
 		assertThat(Duration.between(created, timers.get(0).getDuedate().toInstant()).toMinutes()).as("reminder")
 			.isCloseTo(reminder.toMinutes(), within(2L));
-		assertThat(Duration.between(created, timers.get(1).getDuedate().toInstant()).toMinutes()).as("escalation")
+		assertThat(timers.get(1).getDuedate()).as("overdue").isCloseTo(task.getDueDate(), 1000);
+		assertThat(Duration.between(created, timers.get(2).getDuedate().toInstant()).toMinutes()).as("escalation")
 			.isCloseTo(escalation.toMinutes(), within(2L));
 	}
 
@@ -923,12 +924,14 @@ class CouncilAdoptionProcessTest {
 	void anOverdueVoteIsRemindedThenEscalated() {
 		ProcessInstance instance = atTheVote(first);
 		List<Job> timers = support.timers(instance);
-		assertThat(timers).hasSize(2);
+		assertThat(timers).hasSize(3);
 
 		support.runTimer(timers.get(0));
-		assertThat(task(instance, VOTE).getPriority()).isEqualTo(70);
-
+		assertThat(task(instance, VOTE).getPriority()).isEqualTo(60);
 		support.runTimer(timers.get(1));
+		assertThat(task(instance, VOTE).getPriority()).isEqualTo(80);
+
+		support.runTimer(timers.get(2));
 		Task task = task(instance, VOTE);
 		assertThat(task.getPriority()).isEqualTo(100);
 		// escalated to the clerks' leads, never to the clerks themselves

@@ -1,6 +1,7 @@
 package city.ideatoservice.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import city.ideatoservice.deadline.DeadlineProperties.TaskDeadline;
+import city.ideatoservice.organisation.Departments;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -53,9 +55,23 @@ class TaskDeadlinesParsePluginTest {
 		configuration.setJobExecutorActivate(false);
 		configuration.setHistory("none");
 		configuration.setProcessEnginePlugins(List.of(new TaskDeadlinesParsePlugin()));
-		configuration.setBeans(Map.of("deadlines", new Deadlines(settings), "taskReminder",
-				(TaskListener) task -> fired.add("reminder " + task.getTaskDefinitionKey()), "taskEscalation",
-				(TaskListener) task -> fired.add("escalation " + task.getTaskDefinitionKey())));
+		// the application's listeners, each noting that it fired
+		TaskReminder reminder = new TaskReminder(event -> {
+		});
+		TaskEscalation escalation = new TaskEscalation(new EscalationProperties(null, null, "innovation-office-leads"),
+				event -> {
+				}, mock(Departments.class));
+		TaskOverdue overdue = new TaskOverdue();
+		configuration.setBeans(Map.of("deadlines", new Deadlines(settings), "taskReminder", (TaskListener) task -> {
+			fired.add("reminder " + task.getTaskDefinitionKey());
+			reminder.notify(task);
+		}, "taskOverdue", (TaskListener) task -> {
+			fired.add("overdue " + task.getTaskDefinitionKey());
+			overdue.notify(task);
+		}, "taskEscalation", (TaskListener) task -> {
+			fired.add("escalation " + task.getTaskDefinitionKey());
+			escalation.notify(task);
+		}));
 		engine = configuration.buildProcessEngine();
 	}
 
@@ -106,7 +122,8 @@ class TaskDeadlinesParsePluginTest {
 			.processDefinitionKey("deadlines-screen-idea")
 			.list();
 		assertThat(definitions).extracting(JobDefinition::getJobType)
-			.containsExactly(TimerTaskListenerJobHandler.TYPE, TimerTaskListenerJobHandler.TYPE);
+			.containsExactly(TimerTaskListenerJobHandler.TYPE, TimerTaskListenerJobHandler.TYPE,
+					TimerTaskListenerJobHandler.TYPE);
 
 		List<Job> timers = engine.getManagementService()
 			.createJobQuery()
@@ -114,11 +131,56 @@ class TaskDeadlinesParsePluginTest {
 			.orderByJobDuedate()
 			.asc()
 			.list();
-		assertThat(timers).extracting(Job::getDuedate).containsExactly(at(NOW.plusDays(4)), at(NOW.plusDays(7)));
+		assertThat(timers).extracting(Job::getDuedate)
+			.containsExactly(at(NOW.plusDays(4)), at(NOW.plusDays(5)), at(NOW.plusDays(7)));
 		assertThat(timers).allMatch(job -> job.getJobDefinitionId() != null);
 
 		timers.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-		assertThat(fired).containsExactly("reminder Task_Work", "escalation Task_Work");
+		assertThat(fired).containsExactly("reminder Task_Work", "overdue Task_Work", "escalation Task_Work");
+	}
+
+	@Test
+	void thePrioritySaysOnTimeDueSoonOverdueOrEscalated() {
+		String instance = start("screen-idea", null, Map.of());
+		List<Integer> priorities = new ArrayList<>();
+		priorities.add(priority(instance));
+		for (Job timer : engine.getManagementService()
+			.createJobQuery()
+			.processInstanceId(instance)
+			.orderByJobDuedate()
+			.asc()
+			.list()) {
+			ClockUtil.setCurrentTime(timer.getDuedate());
+			engine.getManagementService().executeJob(timer.getId());
+			priorities.add(priority(instance));
+		}
+		// on time, due soon (reminded), overdue, escalated
+		assertThat(priorities).containsExactly(50, 60, 80, 100);
+	}
+
+	@Test
+	void aTaskRemindedOnItsDueDayStaysOverdueWhicheverFiresFirst() {
+		String instance = start("review-milestone-checkpoint", null, Map.of("milestoneDue", "2027-04-30"));
+		// reminder and due date are the same moment: the overdue timer first
+		List<Job> timers = new ArrayList<>(
+				engine.getManagementService().createJobQuery().processInstanceId(instance).list());
+		timers.sort(
+				java.util.Comparator
+					.comparing((Job job) -> !engine.getManagementService()
+						.createJobDefinitionQuery()
+						.jobDefinitionId(job.getJobDefinitionId())
+						.singleResult()
+						.getJobConfiguration()
+						.contains("deadlines.due("))
+					.thenComparing(Job::getDuedate));
+		engine.getManagementService().executeJob(timers.get(0).getId());
+		engine.getManagementService().executeJob(timers.get(1).getId());
+		assertThat(fired).containsExactly("overdue Task_Work", "reminder Task_Work");
+		assertThat(priority(instance)).isEqualTo(TaskPriority.OVERDUE);
+	}
+
+	int priority(String instance) {
+		return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getPriority();
 	}
 
 	@Test
@@ -131,7 +193,8 @@ class TaskDeadlinesParsePluginTest {
 			.processInstanceId(instance)
 			.orderByJobDuedate()
 			.asc()
-			.list()).extracting(Job::getDuedate).containsExactly(at(NOW.plusDays(7)), at(NOW.plusDays(14)));
+			.list()).extracting(Job::getDuedate)
+			.containsExactly(at(NOW.plusDays(7)), at(NOW.plusDays(10)), at(NOW.plusDays(14)));
 	}
 
 	@Test
@@ -145,7 +208,7 @@ class TaskDeadlinesParsePluginTest {
 			.processInstanceId(instance)
 			.orderByJobDuedate()
 			.asc()
-			.list()).extracting(Job::getDuedate).containsExactly(at(due), at(due.plusDays(7)));
+			.list()).extracting(Job::getDuedate).containsExactly(at(due), at(due), at(due.plusDays(7)));
 	}
 
 	@Test
@@ -153,6 +216,10 @@ class TaskDeadlinesParsePluginTest {
 		String instance = start("screen-idea", "2027-06-01T12:00:00", Map.of());
 		Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
 		assertThat(task.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 6, 1, 12, 0)));
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).list())
+			.as("the task is overdue from the model's due date on")
+			.extracting(Job::getDuedate)
+			.contains(at(LocalDateTime.of(2027, 6, 1, 12, 0)));
 	}
 
 }

@@ -66,7 +66,7 @@ class TaskEscalationTest {
 
 		verify(task).addCandidateGroup("mayors-office-leads");
 		verify(task, never()).addCandidateGroup("mayors-office");
-		verify(task).setPriority(TaskEscalation.ESCALATED_PRIORITY);
+		verify(task).setPriority(TaskPriority.ESCALATED);
 		assertThat(lastEvent().groups()).containsExactly("mayors-office-leads");
 		assertThat(lastEvent().users()).isEmpty();
 	}

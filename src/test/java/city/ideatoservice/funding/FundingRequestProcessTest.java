@@ -931,16 +931,19 @@ class FundingRequestProcessTest {
 			.isCloseTo(Duration.ofDays(7).toMinutes(), within(2L));
 
 		List<Job> timers = support.timers(instance);
-		assertThat(timers).hasSize(2);
+		assertThat(timers).hasSize(3);
 		assertThat(Duration.between(created, timers.get(0).getDuedate().toInstant()).toMinutes())
 			.isCloseTo(Duration.ofDays(5).toMinutes(), within(2L));
-		assertThat(Duration.between(created, timers.get(1).getDuedate().toInstant()).toMinutes())
+		assertThat(timers.get(1).getDuedate()).as("overdue").isCloseTo(task.getDueDate(), 1000);
+		assertThat(Duration.between(created, timers.get(2).getDuedate().toInstant()).toMinutes())
 			.isCloseTo(Duration.ofDays(10).toMinutes(), within(2L));
 
 		support.runTimer(timers.get(0));
-		assertThat(task(instance, APPROVE_SMALL).getPriority()).isEqualTo(70);
-
+		assertThat(task(instance, APPROVE_SMALL).getPriority()).as("due soon").isEqualTo(60);
 		support.runTimer(timers.get(1));
+		assertThat(task(instance, APPROVE_SMALL).getPriority()).as("overdue").isEqualTo(80);
+
+		support.runTimer(timers.get(2));
 		Task escalated = task(instance, APPROVE_SMALL);
 		assertThat(escalated.getPriority()).isEqualTo(100);
 		// escalated to the innovation office's leads, never to the office itself
@@ -961,10 +964,12 @@ class FundingRequestProcessTest {
 		assertThat(candidateGroups(revise)).isEmpty();
 
 		List<Job> timers = support.timers(instance);
-		assertThat(timers).hasSize(2);
+		assertThat(timers).hasSize(3);
 		support.runTimer(timers.get(0));
-		assertThat(task(instance, REVISE).getPriority()).isEqualTo(70);
+		assertThat(task(instance, REVISE).getPriority()).isEqualTo(60);
 		support.runTimer(timers.get(1));
+		assertThat(task(instance, REVISE).getPriority()).isEqualTo(80);
+		support.runTimer(timers.get(2));
 
 		Task escalated = task(instance, REVISE);
 		assertThat(escalated.getPriority()).isEqualTo(100);

@@ -446,7 +446,7 @@ class ServiceLaunchProcessTest {
 	@Test
 	void anOverdueTaskOfACityWideGroupEscalatesToItsLeadsNotToTheGroup() {
 		ProcessInstance instance = launchAdoptedService();
-		Job escalation = support.timers(instance, DIRECTIVES).get(1);
+		Job escalation = support.timers(instance, DIRECTIVES).get(2);
 
 		support.runTimer(escalation);
 

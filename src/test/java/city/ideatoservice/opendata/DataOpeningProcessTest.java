@@ -298,10 +298,11 @@ class DataOpeningProcessTest {
 		assertThat(task.getDueDate()).as("due date of %s", taskDefinitionKey).isNotNull();
 		assertThat(task.getDueDate().toInstant()).isCloseTo(created.plus(due), within(Duration.ofMinutes(1)));
 		List<Job> timers = timers(instance);
-		assertThat(timers).as("reminder and escalation timers of %s", taskDefinitionKey).hasSize(2);
+		assertThat(timers).as("reminder, overdue and escalation timers of %s", taskDefinitionKey).hasSize(3);
 		assertThat(timers.get(0).getDuedate().toInstant()).isCloseTo(created.plus(reminder),
 				within(Duration.ofMinutes(1)));
-		assertThat(timers.get(1).getDuedate().toInstant()).isCloseTo(created.plus(escalation),
+		assertThat(timers.get(1).getDuedate()).as("overdue").isCloseTo(task.getDueDate(), 1000);
+		assertThat(timers.get(2).getDuedate().toInstant()).isCloseTo(created.plus(escalation),
 				within(Duration.ofMinutes(1)));
 	}
 
@@ -760,12 +761,14 @@ class DataOpeningProcessTest {
 	void anOverdueAssessmentIsRemindedThenEscalatedToTheDepartmentsHeads() {
 		ProcessInstance instance = requestEnvironmentDataset();
 		List<Job> timers = timers(instance);
-		assertThat(timers).hasSize(2);
+		assertThat(timers).hasSize(3);
 
 		support.runTimer(timers.get(0));
-		assertThat(task(instance, ASSESS).getPriority()).isEqualTo(70);
-
+		assertThat(task(instance, ASSESS).getPriority()).as("due soon").isEqualTo(60);
 		support.runTimer(timers.get(1));
+		assertThat(task(instance, ASSESS).getPriority()).as("overdue").isEqualTo(80);
+
+		support.runTimer(timers.get(2));
 		Task task = task(instance, ASSESS);
 		assertThat(task.getPriority()).isEqualTo(100);
 		assertThat(candidateGroups(task)).containsExactlyInAnyOrder("data-stewards-environment", "heads-environment");

@@ -266,14 +266,17 @@ class IdeaScreeningProcessTest {
 			.orderByJobDuedate()
 			.asc()
 			.list();
-		assertThat(timers).hasSize(2);
+		assertThat(timers).hasSize(3);
 		assertThat(timers.get(0).getDuedate()).isBefore(task.getDueDate());
-		assertThat(timers.get(1).getDuedate()).isAfter(task.getDueDate());
+		assertThat(timers.get(1).getDuedate()).as("overdue").isCloseTo(task.getDueDate(), 1000);
+		assertThat(timers.get(2).getDuedate()).isAfter(task.getDueDate());
 
 		engine.getManagementService().executeJob(timers.get(0).getId());
-		assertThat(screening(instance).getPriority()).isEqualTo(70);
+		assertThat(screening(instance).getPriority()).as("due soon").isEqualTo(60);
 		engine.getManagementService().executeJob(timers.get(1).getId());
-		assertThat(screening(instance).getPriority()).isEqualTo(100);
+		assertThat(screening(instance).getPriority()).as("overdue").isEqualTo(80);
+		engine.getManagementService().executeJob(timers.get(2).getId());
+		assertThat(screening(instance).getPriority()).as("escalated").isEqualTo(100);
 	}
 
 }
