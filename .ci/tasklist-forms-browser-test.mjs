@@ -279,7 +279,13 @@ async function walk(title, form, { group, mistake, fill, next = [], note = '' })
       const inline = scope.locator('.fjs-form-field-error').filter({ visible: true }).filter({ hasText: /\S/ });
       if (mistake.where !== 'server' && await inline.count()) {
         // form-js checked the value as it was typed: Complete waits for the correction
-        check(await complete(page).isDisabled(), `${form}: Complete is usable while an error is shown`);
+        // the Tasklist greys Complete on its next digest after the error shows (asynchronous): give it a moment
+        let disabled = false;
+        for (let i = 0; i < 20 && !disabled; i++) {
+          disabled = await complete(page).isDisabled();
+          if (!disabled) await page.waitForTimeout(250);
+        }
+        check(disabled, `${form}: Complete is usable while an error is shown`);
       } else {
         await complete(page).click();
       }
