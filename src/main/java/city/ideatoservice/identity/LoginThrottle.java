@@ -1,9 +1,6 @@
 package city.ideatoservice.identity;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import city.ideatoservice.web.RateLimitProperties;
+import city.ideatoservice.web.ReadBody;
 import city.ideatoservice.web.RateLimiter;
 import city.ideatoservice.web.TooManyRequests;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -65,7 +60,7 @@ class LoginThrottle {
 								&& path.contains("/login/")) {
 							byte[] form = request.getInputStream().readNBytes(MAX_FORM_BYTES);
 							user = formUser(form, request.getCharacterEncoding());
-							request = replaying(request, form);
+							request = new ReadBody(request, form);
 						}
 						if (user != null) {
 							Optional<Duration> wait = failedLogins.waitFor(address);
@@ -138,59 +133,6 @@ class LoginThrottle {
 			// anyway
 		}
 		return null;
-	}
-
-	/** The request with its body read once here and again by the webapp. */
-	static HttpServletRequest replaying(HttpServletRequest request, byte[] body) {
-		return new HttpServletRequestWrapper(request) {
-			@Override
-			public ServletInputStream getInputStream() {
-				ByteArrayInputStream in = new ByteArrayInputStream(body);
-				return new ServletInputStream() {
-					@Override
-					public int read() {
-						return in.read();
-					}
-
-					@Override
-					public int read(byte[] buffer, int offset, int length) {
-						return in.read(buffer, offset, length);
-					}
-
-					@Override
-					public boolean isFinished() {
-						return in.available() == 0;
-					}
-
-					@Override
-					public boolean isReady() {
-						return true;
-					}
-
-					@Override
-					public void setReadListener(ReadListener listener) {
-						throw new UnsupportedOperationException("blocking reads only");
-					}
-				};
-			}
-
-			@Override
-			public BufferedReader getReader() throws IOException {
-				String encoding = getCharacterEncoding();
-				return new BufferedReader(new InputStreamReader(getInputStream(),
-						encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
-			}
-
-			@Override
-			public int getContentLength() {
-				return body.length;
-			}
-
-			@Override
-			public long getContentLengthLong() {
-				return body.length;
-			}
-		};
 	}
 
 	/**
