@@ -222,6 +222,12 @@ class InstanceMigrationTest {
 		assertThat(staffApi("designer-migration", "idea-to-service")).isEqualTo(200);
 		assertThat(staffApi("operator-migration", "idea-to-service")).isEqualTo(200);
 		assertThat(staffApi("designer-migration", "no-such-model")).isEqualTo(404);
+		int officePost = RestClient.create("http://localhost:" + port + "/api/staff/migrations")
+			.post()
+			.uri("/idea-to-service")
+			.headers(headers -> headers.setBasicAuth("office-migration", "password-office-migration"))
+			.exchange((request, response) -> response.getStatusCode().value());
+		assertThat(officePost).as("a civil servant moves nothing").isEqualTo(403);
 	}
 
 	private ProcessDefinition deploy(String... resources) {
