@@ -192,6 +192,88 @@ class InstanceMigrationTest {
 	}
 
 	@Test
+	void aPlanTheEngineRefusesIsShownAndMovesNothing() throws Exception {
+		ProcessDefinition v1 = deployAs("migration-wrong", "migration/migration-wrong-v1.bpmn");
+		ProcessInstance waiting = runtime.startProcessInstanceById(v1.getId(), "WRONG-" + System.nanoTime());
+		deployAs("migration-wrong", "migration/migration-wrong-v2.bpmn");
+
+		MockHttpSession designer = StaffSessions.loggedIn(engine, "designer-migration");
+		String html = mvc.perform(get("/staff/migrations/migration-wrong").session(designer))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("The plan is not valid: nothing of this version moves",
+				"&quot;Check&quot; (Task_Check) → &quot;Wait a week&quot; (Timer_Wait)",
+				"check processes/migrations/migration-wrong-v1-v2.json", "<strong>0</strong> can move",
+				waiting.getBusinessKey());
+		assertThat(html).as("no button").doesNotContain("Move 0");
+
+		MockHttpServletResponse refused = mvc
+			.perform(post("/staff/migrations/migration-wrong/run").session(designer)
+				.param("_csrf", sessionToken(designer)))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(409);
+		assertThat(refused.getContentAsString())
+			.contains("No running instance of Migration with a wrong file can move");
+		assertThat(definitionOf(waiting)).isEqualTo(v1.getId());
+		assertThat(runtime.getActiveActivityIds(waiting.getId())).containsExactly("Task_Check");
+		assertThat(management.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).count()).isZero();
+	}
+
+	@Test
+	void anInstanceThatMovedOnBeforeTheBatchRanStaysAndItsFailedJobIsAnIncident() throws Exception {
+		ProcessDefinition v1 = deployAs("migration-gap", "migration/migration-gap-v1.bpmn");
+		ProcessInstance instance = runtime.startProcessInstanceById(v1.getId(), "GAP-" + System.nanoTime());
+		deployAs("migration-gap", "migration/migration-gap-v2.bpmn");
+		MockHttpSession operator = StaffSessions.loggedIn(engine, "operator-migration");
+		String token = sessionToken(operator);
+		assertThat(mvc.perform(get("/staff/migrations/migration-gap").session(operator))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("<strong>1</strong> can move");
+		assertThat(mvc.perform(post("/staff/migrations/migration-gap/run").session(operator).param("_csrf", token))
+			.andReturn()
+			.getResponse()
+			.getStatus()).as("an operator moves it").isEqualTo(302);
+		// meanwhile the instance went on to "Second look", which version 2 does not have
+		complete(instance, "Task_First");
+
+		Batch batch = management.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).singleResult();
+		management.createJobQuery()
+			.jobDefinitionId(batch.getSeedJobDefinitionId())
+			.list()
+			.forEach(job -> management.executeJob(job.getId()));
+		for (int attempt = 0; attempt < 5; attempt++) {
+			for (Job job : management.createJobQuery()
+				.jobDefinitionId(batch.getBatchJobDefinitionId())
+				.withRetriesLeft()
+				.list()) {
+				try {
+					management.executeJob(job.getId());
+				}
+				catch (RuntimeException expected) {
+					// the job executor would log it and retry
+				}
+			}
+		}
+		assertThat(definitionOf(instance)).isEqualTo(v1.getId());
+		assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("Task_Second");
+		assertThat(runtime.createIncidentQuery().jobDefinitionIdIn(batch.getBatchJobDefinitionId()).count())
+			.as("an incident in Cockpit")
+			.isEqualTo(1);
+
+		String html = mvc.perform(get("/staff/migrations/migration-gap").session(operator))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("failed jobs: incidents for the operators", "0 of 1 job(s) done",
+				"still on version " + v1.getVersion() + " (tag 1): " + instance.getBusinessKey(),
+				"waits at &quot;Second look&quot; (Task_Second)");
+		management.deleteBatch(batch.getId(), true);
+	}
+
+	@Test
 	void onlyProcessDesignersOperatorsAndTheAdministratorMayOpenOrRunIt() throws Exception {
 		assertThat(mvc.perform(get("/staff/migrations")).andReturn().getResponse().getStatus()).isEqualTo(401);
 		MockHttpSession office = StaffSessions.loggedIn(engine, "office-migration");
@@ -231,6 +313,10 @@ class InstanceMigrationTest {
 	}
 
 	private ProcessDefinition deploy(String... resources) {
+		return deployAs(KEY, resources);
+	}
+
+	private ProcessDefinition deployAs(String key, String... resources) {
 		var deployment = engine.getRepositoryService().createDeployment().name("migration trial");
 		for (String resource : resources) {
 			deployment.addClasspathResource(resource);
@@ -239,7 +325,7 @@ class InstanceMigrationTest {
 		return engine.getRepositoryService()
 			.createProcessDefinitionQuery()
 			.deploymentId(id)
-			.processDefinitionKey(KEY)
+			.processDefinitionKey(key)
 			.singleResult();
 	}
 
