@@ -5,6 +5,7 @@ import java.util.Map;
 
 import city.ideatoservice.identity.StaffAccess;
 import city.ideatoservice.organisation.Groups;
+import city.ideatoservice.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.IdentityService;
@@ -52,7 +53,11 @@ class MigrationController {
 	}
 
 	@GetMapping("/{key}")
-	@Operation(summary = "The plan: per older version with running instances, which can move and which cannot, why")
+	@Operation(summary = "The plan: per older version with running instances, which can move and which cannot, why",
+			description = "Each instance is tried alone in a transaction that is rolled back: nothing moves.")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not a process designer or an operator")
+	@Problem(status = 404, when = "there is no model with this key")
 	Report plan(@PathVariable String key) {
 		StaffAccess.require(identity, MigrationPage.REFUSAL, Groups.PROCESS_DESIGNERS, Groups.OPERATORS);
 		InstanceMigrations.Preview preview = refusedAsStatus(() -> migrations.preview(key));
@@ -69,7 +74,14 @@ class MigrationController {
 	}
 
 	@PostMapping("/{key}")
-	@Operation(summary = "Moves the instances that can move (a batch per version); the others stay where they are")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202",
+			description = "the batches are started; GET shows their progress")
+	@Operation(summary = "Moves the instances that can move (a batch per version); the others stay where they are",
+			description = "With newestDefinitionId, refused when the newest version is another one than the one reviewed.")
+	@Problem(status = 401, when = "no staff login")
+	@Problem(status = 403, when = "the user is not a process designer or an operator")
+	@Problem(status = 404, when = "there is no model with this key")
+	@Problem(status = 409, when = "no instance can move, or a newer version was deployed since the plan was reviewed")
 	ResponseEntity<Map<String, Object>> run(@PathVariable String key,
 			@RequestBody(required = false) Confirmation confirmation) {
 		StaffAccess.require(identity, MigrationPage.REFUSAL, Groups.PROCESS_DESIGNERS, Groups.OPERATORS);
