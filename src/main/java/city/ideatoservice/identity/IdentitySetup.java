@@ -95,8 +95,10 @@ public class IdentitySetup {
 		grantExactly(Groups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
 		grantExactly(Groups.OPERATORS, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ,
 				ProcessInstancePermissions.RETRY_JOB, ProcessInstancePermissions.UPDATE);
+		// and, like process designers, move running instances to a model's newest version
+		// (the page /staff/migrations; MIGRATE_INSTANCE on the definitions, below)
 		grantExactly(Groups.OPERATORS, Resources.BATCH, "*", BatchPermissions.READ, BatchPermissions.READ_HISTORY,
-				BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES);
+				BatchPermissions.CREATE_BATCH_SET_JOB_RETRIES, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
 		log.info("Groups and authorizations of Idea to Service are in place ({} groups)",
 				Groups.all(departments).size());
 	}
@@ -113,9 +115,10 @@ public class IdentitySetup {
 			case Groups.PROCESS_DESIGNERS ->
 				new Permission[] { ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
 						ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.MIGRATE_INSTANCE };
-			case Groups.OPERATORS -> new Permission[] { ProcessDefinitionPermissions.READ,
-					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-					ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.UPDATE_INSTANCE };
+			case Groups.OPERATORS ->
+				new Permission[] { ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+						ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB,
+						ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE };
 			default -> new Permission[] { ProcessDefinitionPermissions.READ };
 		};
 	}
