@@ -132,6 +132,13 @@ function checkElement(file, element, template, where) {
       problem(file, `${where}: ${label} "${value}" does not match template ${template.id}: ${pattern.message || pattern.value || pattern}`);
     }
   }
+  // Modeler replaces an element's execution listeners with its template's when it applies or updates the template
+  const listenerBindings = template.properties.filter(p => p.binding.type === 'camunda:executionListener');
+  for (const listener of ext(element, 'camunda:ExecutionListener')) {
+    if (!listenerBindings.some(p => p.binding.event === listener.event && p.value === listenerValue(listener))) {
+      problem(file, `${where}: its ${listener.event} listener ${listenerValue(listener)} is not in template ${template.id}, and Modeler drops it when the template is applied; move it (e.g. to the incoming flow's take listener) or into the template`);
+    }
+  }
   // a called stage passes exactly the variables of its template
   const kinds = { 'camunda:In': ['camunda:in', 'camunda:in:businessKey'], 'camunda:Out': ['camunda:out'] };
   for (const [type, bindingTypes] of Object.entries(kinds)) {

@@ -1,16 +1,16 @@
 package city.ideatoservice.idea;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 
 /**
  * The fields an element template writes onto a model element ({@code camunda:property}),
- * as the engine parsed them.
+ * read from the deployed model (which the engine caches).
  */
 final class ModelProperties {
 
@@ -48,10 +48,18 @@ final class ModelProperties {
 	}
 
 	private static Map<String, String> of(DelegateExecution execution) {
-		ActivityImpl activity = ((ExecutionEntity) execution).getActivity();
-		Map<String, String> properties = activity == null ? null
-				: activity.getProperties().get(BpmnProperties.EXTENSION_PROPERTIES);
-		return properties == null ? Map.of() : properties;
+		FlowElement element = execution.getBpmnModelElementInstance();
+		if (element == null || element.getExtensionElements() == null) {
+			return Map.of();
+		}
+		Map<String, String> properties = new HashMap<>();
+		element.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(CamundaProperties.class)
+			.list()
+			.forEach(all -> all.getCamundaProperties()
+				.forEach(property -> properties.put(property.getCamundaName(), property.getCamundaValue())));
+		return properties;
 	}
 
 }
