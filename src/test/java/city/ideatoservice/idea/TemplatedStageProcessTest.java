@@ -84,7 +84,9 @@ class TemplatedStageProcessTest {
 		assertThat(support.status(reference)).isEqualTo(PublicStatus.PILOT);
 		assertThat(support.lastReason(reference))
 			.isEqualTo("The pilot went well: the departments will now decide on your idea.");
-		assertThat(citizenMails(reference)).endsWith(NotificationKind.STATUS_CHANGED, NotificationKind.SERVICE_NEWS);
+		assertThat(citizenMails(reference))
+			.containsSubsequence(NotificationKind.STATUS_CHANGED, NotificationKind.SERVICE_NEWS)
+			.endsWith(NotificationKind.SERVICE_NEWS);
 	}
 
 	@Test
