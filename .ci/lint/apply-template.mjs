@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readTemplates, checkModels } from './check-templates.mjs';
+import { readTemplates, checkModels, problems } from './check-templates.mjs';
 
 const require = createRequire(import.meta.url);
 const [file, elementId, templateId, ...fields] = process.argv.slice(2);
@@ -21,7 +21,8 @@ if (!templateId) {
   process.exit(2);
 }
 const values = Object.fromEntries(fields.map(field => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
-const templates = [...(await readTemplates()).values()].filter(t => t.id === templateId)
+const all = await readTemplates();
+const templates = [...all.values()].filter(t => t.id === templateId)
   .sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
 if (!templates.length) {
   console.error(`no template ${templateId} in processes/element-templates`);
@@ -57,6 +58,20 @@ function one(type) {
   return found;
 }
 
+// a field the element already has keeps its value unless given again
+function current(binding) {
+  if (binding.type === 'property') return element.get(binding.name);
+  if (binding.type === 'camunda:property') {
+    return extensions().filter(e => e.$instanceOf('camunda:Properties')).flatMap(p => p.values || [])
+      .find(p => p.name === binding.name)?.value;
+  }
+  if (binding.type === 'camunda:inputParameter') {
+    return extensions().filter(e => e.$instanceOf('camunda:InputOutput')).flatMap(io => io.inputParameters || [])
+      .find(p => p.name === binding.name)?.value;
+  }
+  return undefined;
+}
+
 const hasMappings = template.properties.some(p => ['camunda:in', 'camunda:in:businessKey', 'camunda:out'].includes(p.binding.type));
 if (hasMappings) {
   element.extensionElements && (element.extensionElements.values = extensions().filter(e => !e.$instanceOf('camunda:In') && !e.$instanceOf('camunda:Out')));
@@ -65,7 +80,7 @@ const missing = [];
 for (const property of template.properties) {
   const { binding } = property;
   const key = binding.name ?? binding.target ?? binding.source;
-  let value = property.type === 'Hidden' ? property.value : (values[key] ?? property.value);
+  let value = property.type === 'Hidden' ? property.value : (values[key] ?? current(binding) ?? property.value);
   if (property.type !== 'Hidden' && property.constraints?.notEmpty && (value === undefined || value === '')) missing.push(key);
   if (value === undefined) continue;
   switch (binding.type) {
@@ -124,3 +139,8 @@ element.set('camunda:modelerTemplateVersion', template.version);
 const { xml } = await moddle.toXML(definitions, { format: true });
 await writeFile(file, xml + '\n');
 console.log(`${file}: ${elementId} now uses ${template.id} version ${template.version}`);
+await checkModels([path.relative(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..'), path.resolve(file))], all);
+if (problems.length) {
+  problems.forEach(line => console.error(`[templates] ${line}`));
+  process.exit(1);
+}

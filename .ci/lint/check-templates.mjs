@@ -24,7 +24,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const TEMPLATES = 'processes/element-templates';
 
-const problems = [];
+export const problems = [];
 const problem = (file, message) => problems.push(`${file}: ${message}`);
 
 async function bpmnFiles(dir) {
