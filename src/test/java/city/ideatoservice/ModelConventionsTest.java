@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import city.ideatoservice.idea.PublicStatus;
 import city.ideatoservice.process.ProcessKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -523,6 +524,54 @@ class ModelConventionsTest {
 
 	static boolean hasPublicMethod(Class<?> type, String method) {
 		return Arrays.stream(type.getMethods()).map(Method::getName).anyMatch(method::equals);
+	}
+
+	/**
+	 * A public status or note is set by the element templates "Set public status" and
+	 * "Notify the citizen" (processes/element-templates): fields the designer picks, read
+	 * by the beans publicStatus and publicNote, never an expression typed by hand.
+	 */
+	@Test
+	void everyPublicStatusAndNoteIsSetByItsTemplate() {
+		Set<String> statuses = Arrays.stream(PublicStatus.values()).map(Enum::name).collect(Collectors.toSet());
+		List<String> violations = new ArrayList<>();
+		BPMN_XML.forEach((file, xml) -> eachModelElement(xml.getDocumentElement(), element -> {
+			if (!"executionListener".equals(element.getLocalName())) {
+				return;
+			}
+			String expression = element.getAttribute("expression");
+			if (expression.matches("(?s).*ideaStatus\\s*\\.\\s*(change|note)\\s*\\(.*")) {
+				violations.add(fileName(file) + ": " + where(element) + " sets the public status in an expression; "
+						+ "apply the element template 'Set public status' or 'Notify the citizen'");
+			}
+			String bean = element.getAttribute("delegateExpression").replaceAll("\\s", "");
+			String field = "${publicStatus}".equals(bean) ? "publicStatus"
+					: "${publicNote}".equals(bean) ? "publicNote" : null;
+			if (field == null) {
+				return;
+			}
+			Element owner = (Element) element.getParentNode().getParentNode();
+			if (owner.getAttributeNS(CAMUNDA_NS, "modelerTemplate").isEmpty()) {
+				violations
+					.add(fileName(file) + ": " + where(element) + " calls " + bean + " without its element template");
+			}
+			String value = null;
+			NodeList properties = ((Element) element.getParentNode()).getElementsByTagNameNS(CAMUNDA_NS, "property");
+			for (int i = 0; i < properties.getLength(); i++) {
+				Element property = (Element) properties.item(i);
+				if (field.equals(property.getAttribute("name"))) {
+					value = property.getAttribute("value");
+				}
+			}
+			if (value == null || value.isBlank()) {
+				violations.add(fileName(file) + ": " + where(element) + " has no field " + field);
+			}
+			else if ("publicStatus".equals(field) && !statuses.contains(value)) {
+				violations.add(fileName(file) + ": " + where(element) + " sets the public status '" + value
+						+ "', which is none of " + new TreeSet<>(statuses));
+			}
+		}));
+		assertThat(violations).as("public status and notes").isEmpty();
 	}
 
 	@Test
