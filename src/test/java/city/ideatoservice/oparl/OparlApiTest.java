@@ -129,8 +129,8 @@ class OparlApiTest {
 		LocalDate today = LocalDate.now();
 		CouncilSession held = sessions.save(new CouncilSession(null, CouncilSession.COUNCIL, today.minusDays(20), 41,
 				"Council session " + today.minusDays(20).getYear()));
-		CouncilSession earlier = sessions
-			.save(new CouncilSession(null, CouncilSession.COUNCIL, today.minusDays(48), 41, null));
+		// held, its one item deferred to the coming session
+		sessions.save(new CouncilSession(null, CouncilSession.COUNCIL, today.minusDays(48), 41, null));
 		CouncilSession coming = sessions
 			.save(new CouncilSession(null, CouncilSession.COUNCIL, today.plusDays(30), 41, null));
 		sessions.save(new CouncilSession(null, CouncilSession.COMMITTEE, today.minusDays(27), 9,
@@ -154,7 +154,6 @@ class OparlApiTest {
 		decree = register.save(new OfficialAct(decreeYear + "/0902", decreeYear, 902, unlistedIdea,
 				"OParl public toilets map", today.minusDays(5), null, null, null, null, null,
 				OfficialAct.MAYORAL_DECREE, "The map of public toilets is published.", true));
-		assertThat(earlier.id()).isNotNull();
 	}
 
 	String idea(String title, boolean publicBoard) {
