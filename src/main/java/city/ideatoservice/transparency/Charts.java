@@ -10,9 +10,9 @@ import java.util.List;
 public final class Charts {
 
 	/** Where the bars start and how long the longest is, in the SVG's units. */
-	static final int BAR_START = 150;
+	static final int BAR_START = 190;
 
-	static final int BAR_LENGTH = 140;
+	static final int BAR_LENGTH = 150;
 
 	static final int ROW = 24;
 
