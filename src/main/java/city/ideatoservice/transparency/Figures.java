@@ -74,9 +74,24 @@ public class Figures {
 			Optional<ChallengeFigures.Summary> challenges) {
 	}
 
-	/** The figures of every idea in the city. */
+	/**
+	 * How long the city's figures are kept: a public page without login should not
+	 * recount on every request.
+	 */
+	static final Duration KEPT = Duration.ofMinutes(5);
+
+	private volatile CityFigures kept;
+
+	private volatile Instant keptAt = Instant.MIN;
+
+	/** The figures of every idea in the city, counted at most every five minutes. */
 	public CityFigures city() {
-		return of(null);
+		Instant now = clock.instant();
+		if (kept == null || keptAt.plus(KEPT).isBefore(now)) {
+			kept = of(null);
+			keptAt = now;
+		}
+		return kept;
 	}
 
 	/**
