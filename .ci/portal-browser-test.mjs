@@ -226,7 +226,8 @@ async function main() {
 
     // 9. the public pages (the language cookie keeps German)
     const pages = [['/ideas', 'Ideen aus der Bürgerschaft', '11-board-de'], ['/services', 'Dienste aus Ideen', '12-services-de'],
-      ['/register', 'Register der Beschlüsse', '13-register-de'], ['/datasets', 'Offene Daten', '14-datasets-de']];
+      ['/register', 'Register der Beschlüsse', '13-register-de'], ['/datasets', 'Offene Daten', '14-datasets-de'],
+      ['/figures', 'Die Bilanz der Stadt in Zahlen', '14-figures-de']];
     for (const [url, heading, name] of pages) {
       const response = await tracker.goto(`${BASE_URL}${url}`);
       check(response.status() === 200, `${url} answers 200`);
@@ -264,6 +265,7 @@ async function main() {
     current = visitor.page;
     for (const [url, heading, name, status] of [['/submit', 'Submit an idea', '17-submit-en', 200],
       ['/track', 'Track my idea', '18-track-en', 200], ['/privacy', 'Privacy', '19-privacy-en', 200],
+      ['/figures', 'The City’s record in figures', '19-figures-en', 200],
       ['/ideas/IDEA-1999-000001', 'Page not found', '20-not-found-en', 404]]) {
       const response = await visitor.page.goto(`${BASE_URL}${url}`);
       check(response.status() === status, `${url} answers ${status}`);

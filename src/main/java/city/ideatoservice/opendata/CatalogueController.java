@@ -58,11 +58,15 @@ class CatalogueController {
 	@Operation(summary = "One dataset as DCAT-AP JSON-LD")
 	@Problem(status = 404, when = "there is no such dataset")
 	Map<String, Object> dataset(@PathVariable String catalogueId) {
-		return catalogue.findById(catalogueId).map(dataset -> {
-			Map<String, Object> json = new java.util.LinkedHashMap<>(dcat.dataset(dataset));
-			json.put("@context", DcatCatalogue.CONTEXT);
-			return json;
-		}).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No dataset " + catalogueId + "."));
+		return catalogue.findById(catalogueId)
+			.map(dcat::dataset)
+			.or(() -> dcat.contributed(catalogueId))
+			.map(dataset -> {
+				Map<String, Object> json = new java.util.LinkedHashMap<>(dataset);
+				json.put("@context", DcatCatalogue.CONTEXT);
+				return json;
+			})
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No dataset " + catalogueId + "."));
 	}
 
 }

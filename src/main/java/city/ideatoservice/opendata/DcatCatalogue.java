@@ -36,9 +36,13 @@ public class DcatCatalogue {
 
 	private final Departments departments;
 
-	DcatCatalogue(@Value("${idea-to-service.public-base-url}") String baseUrl, Departments departments) {
+	private final List<CatalogueContribution> contributions;
+
+	DcatCatalogue(@Value("${idea-to-service.public-base-url}") String baseUrl, Departments departments,
+			List<CatalogueContribution> contributions) {
 		this.baseUrl = baseUrl;
 		this.departments = departments;
+		this.contributions = contributions;
 	}
 
 	public Map<String, Object> catalogue(List<PublishedDataset> datasets) {
@@ -49,8 +53,56 @@ public class DcatCatalogue {
 		catalogue.put("dct:title", "Open data of the city: datasets opened for citizens' ideas");
 		catalogue.put("dct:description", "Datasets the city's departments opened so that ideas could become services.");
 		catalogue.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", "City administration"));
-		catalogue.put("dcat:dataset", datasets.stream().map(this::dataset).toList());
+		List<Map<String, Object>> listed = new ArrayList<>(datasets.stream().map(this::dataset).toList());
+		contributions.forEach(contribution -> listed.add(contributed(contribution.dataset())));
+		catalogue.put("dcat:dataset", listed);
 		return catalogue;
+	}
+
+	/** A dataset of the application's own by its identifier. */
+	java.util.Optional<Map<String, Object>> contributed(String identifier) {
+		return contributions.stream()
+			.map(CatalogueContribution::dataset)
+			.filter(dataset -> dataset.identifier().equals(identifier))
+			.findFirst()
+			.map(this::contributed);
+	}
+
+	/** A dataset of the application's own, with a distribution per format. */
+	Map<String, Object> contributed(CatalogueContribution.Dataset dataset) {
+		String uri = baseUrl + "/api/datasets/" + dataset.identifier();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("@id", uri);
+		json.put("@type", "dcat:Dataset");
+		json.put("dct:identifier", dataset.identifier());
+		json.put("dct:title", dataset.title());
+		json.put("dct:description", dataset.description());
+		json.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", "City administration"));
+		json.put("dct:modified", Map.of("@value",
+				java.time.format.DateTimeFormatter.ISO_INSTANT.format(dataset.modified()), "@type", "xsd:dateTime"));
+		json.put("dct:accrualPeriodicity",
+				Map.of("@id", FREQUENCY + frequency(dataset.frequency()), "@type", "dct:Frequency"));
+		json.put("dcat:keyword", dataset.keywords());
+		json.put("dcat:contactPoint", Map.of("@type", List.of("vcard:Kind", "vcard:Organization"), "vcard:fn",
+				"City administration", "vcard:hasEmail", Map.of("@id", "mailto:" + dataset.contactPoint())));
+		List<Map<String, Object>> distributions = new ArrayList<>();
+		for (CatalogueContribution.Distribution file : dataset.distributions()) {
+			Map<String, Object> distribution = new LinkedHashMap<>();
+			distribution.put("@id", uri + "#" + file.path().substring(file.path().lastIndexOf('/') + 1));
+			distribution.put("@type", "dcat:Distribution");
+			distribution.put("dct:title", file.title());
+			distribution.put("dcat:accessURL", Map.of("@id", baseUrl + file.path()));
+			distribution.put("dcat:downloadURL", Map.of("@id", baseUrl + file.path()));
+			distribution.put("dcat:mediaType", Map.of("@id",
+					"https://www.iana.org/assignments/media-types/" + file.mediaType(), "@type", "dct:MediaType"));
+			distribution.put("dct:format",
+					Map.of("@id", FILE_TYPE + file.fileType(), "@type", "dct:MediaTypeOrExtent"));
+			distribution.put("dct:license", Map.of("@id", LICENCES.getOrDefault(dataset.licence(), dataset.licence()),
+					"@type", "dct:LicenseDocument"));
+			distributions.add(distribution);
+		}
+		json.put("dcat:distribution", distributions);
+		return json;
 	}
 
 	Map<String, Object> dataset(PublishedDataset dataset) {

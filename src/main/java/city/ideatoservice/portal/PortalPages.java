@@ -1,6 +1,8 @@
 package city.ideatoservice.portal;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import city.ideatoservice.council.OfficialActRepository;
@@ -11,6 +13,11 @@ import city.ideatoservice.idea.PublicStatus;
 import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
 import city.ideatoservice.opendata.PublishedDatasetRepository;
+import city.ideatoservice.commitment.PublicCommitments;
+import city.ideatoservice.partner.Partners;
+import city.ideatoservice.transparency.Charts;
+import city.ideatoservice.transparency.Checklists;
+import city.ideatoservice.transparency.Figures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -50,12 +57,25 @@ class PortalPages {
 
 	private final PublishedDatasetRepository catalogue;
 
+	private final Figures figures;
+
+	private final Checklists checklists;
+
+	private final Partners partners;
+
+	private final PublicCommitments commitments;
+
 	PortalPages(IdeaSubmission submission, PublicIdeas publicIdeas, OfficialActRepository register,
-			PublishedDatasetRepository catalogue) {
+			PublishedDatasetRepository catalogue, Figures figures, Checklists checklists, Partners partners,
+			PublicCommitments commitments) {
+		this.checklists = checklists;
+		this.partners = partners;
+		this.commitments = commitments;
 		this.submission = submission;
 		this.publicIdeas = publicIdeas;
 		this.register = register;
 		this.catalogue = catalogue;
+		this.figures = figures;
 	}
 
 	@GetMapping("/")
@@ -143,8 +163,27 @@ class PortalPages {
 	String idea(@PathVariable String reference, Model model, HttpServletResponse response) {
 		return publicIdeas.publicIdea(reference).map(idea -> {
 			model.addAttribute("publicIdea", idea);
+			model.addAttribute("partners", partners.publicPartners(reference));
+			model.addAttribute("commitments", commitments.of(reference));
+			model.addAttribute("checklist", checklists.of(reference));
 			return "portal/idea";
 		}).orElseGet(() -> notFound(response));
+	}
+
+	@GetMapping("/figures")
+	String figures(Model model) {
+		Figures.CityFigures city = figures.city();
+		Map<String, Charts.Chart> charts = new LinkedHashMap<>();
+		charts.put("status", Charts.counts(city.ideasByStatus()));
+		charts.put("theme", Charts.counts(city.ideasByTheme()));
+		charts.put("reach", Charts.counts(city.ideasByReach()));
+		charts.put("days", Charts.days(city.daysPerStage()));
+		charts.put("datasets", Charts.datasets(city.datasetsByDepartment()));
+		charts.put("funding", Charts.funding(city.fundingGranted()));
+		charts.put("checklist", Charts.checklist(city.checklist()));
+		model.addAttribute("figures", city);
+		model.addAttribute("charts", charts);
+		return "portal/figures";
 	}
 
 	@GetMapping("/services")

@@ -95,6 +95,21 @@ class DcatApShapesTest {
 	}
 
 	@Test
+	void theProcessExportIsAmongTheDatasetsThatConform() throws Exception {
+		Graph graph = harvested();
+		org.apache.jena.rdf.model.Model model = ModelFactory.createModelForGraph(graph);
+		org.apache.jena.rdf.model.Resource export = model
+			.listSubjectsWithProperty(org.apache.jena.vocabulary.DCTerms.identifier, "idea-to-service-process")
+			.next();
+		assertThat(model.listObjectsOfProperty(export, model.createProperty("http://www.w3.org/ns/dcat#distribution"))
+			.toList()).hasSize(4);
+
+		ValidationReport report = ShaclValidator.get().validate(officialShapes(), graph);
+
+		assertThat(report.conforms()).as(readable(report)).isTrue();
+	}
+
+	@Test
 	void theShapesFindWhatAHarvesterWouldRefuse() throws Exception {
 		Graph untyped = harvested();
 		// a licence that is only an address, as the catalogue had it before
