@@ -194,4 +194,59 @@ class ChallengeApiControllerTest {
 		assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).as("still open").isEqualTo(1);
 	}
 
+	@Test
+	void theChallengePageShowsRulesWindowAndPrizesAndTakesEntriesOnlyWhileOpen() throws Exception {
+		Challenge open = challenge("Shady squares", LocalDate.now(), LocalDate.now().plusDays(10),
+				ChallengeStatus.OPEN);
+		org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+		String list = mvc.perform(get("/challenges").session(session).header("Accept-Language", "de"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("Shady squares").contains("Offen für Beiträge");
+		String page = mvc.perform(get("/challenges/{r}", open.reference()).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Bring your team for a weekend.")
+			.contains("Pilot money")
+			.contains("datetime=\"" + LocalDate.now() + "\"")
+			.contains("name=\"teamName\"");
+		String csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page)
+			.results()
+			.findFirst()
+			.orElseThrow()
+			.group(1);
+		mvc.perform(post("/challenges/{r}/enter", open.reference()).session(session)
+			.param("_csrf", csrf)
+			.param("title", "Water fountains")
+			.param("description", "Fountains on every square.")
+			.param("theme", "ENVIRONMENT")
+			.param("reach", "DISTRICT")
+			.param("teamName", "Fountain friends")
+			.param("consent", "true")).andExpect(status().is3xxRedirection());
+		assertThat(challenges.entries(open.id())).hasSize(1)
+			.first()
+			.satisfies(e -> assertThat(e.teamName()).isEqualTo("Fountain friends"));
+
+		challenges.changeStatus(open.id(), ChallengeStatus.JUDGING, null, null);
+		String refused = mvc
+			.perform(post("/challenges/{r}/enter", open.reference()).session(session)
+				.param("_csrf", csrf)
+				.param("title", "Too late")
+				.param("description", "After the close.")
+				.param("theme", "ENVIRONMENT")
+				.param("reach", "DISTRICT")
+				.param("consent", "true"))
+			.andExpect(status().isConflict())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(refused).contains("takes no entries now");
+		assertThat(challenges.entries(open.id())).hasSize(1);
+	}
+
 }
