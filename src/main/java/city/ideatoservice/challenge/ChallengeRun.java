@@ -27,6 +27,8 @@ import city.ideatoservice.idea.IdeaVariables;
 import city.ideatoservice.idea.PublicStatus;
 import city.ideatoservice.process.ProcessKeys;
 import city.ideatoservice.screening.ScreeningVariables;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -53,8 +55,14 @@ public class ChallengeRun {
 
 	private final Clock clock;
 
+	private final RuntimeService runtimeService;
+
+	private final DecisionService decisionService;
+
 	ChallengeRun(Challenges challenges, IdeaService ideas, IdeaRepository ideaRepository, ChallengeResultMails mails,
-			Clock clock) {
+			Clock clock, RuntimeService runtimeService, DecisionService decisionService) {
+		this.runtimeService = runtimeService;
+		this.decisionService = decisionService;
 		this.challenges = challenges;
 		this.ideas = ideas;
 		this.ideaRepository = ideaRepository;
@@ -138,15 +146,20 @@ public class ChallengeRun {
 	 * start.
 	 */
 	public void followUp(DelegateExecution execution, Object winnerEntryId) {
-		ChallengeEntry entry = challenges.entry(((Number) winnerEntryId).longValue()).orElseThrow();
+		startWinner(((Number) winnerEntryId).longValue());
+	}
+
+	/**
+	 * Starts the winning entry's idea at co-design (see followUp); false if withdrawn.
+	 */
+	public boolean startWinner(Long winnerEntryId) {
+		ChallengeEntry entry = challenges.entry(winnerEntryId).orElseThrow();
 		Idea idea = ideaRepository.findById(entry.ideaId()).orElseThrow();
 		if (idea.status() == PublicStatus.WITHDRAWN || entry.withdrawnAt() != null) {
-			return;
+			return false;
 		}
 		Challenge challenge = challenges.require(entry.challengeId());
-		Map<String, Object> triage = execution.getProcessEngineServices()
-			.getDecisionService()
-			.evaluateDecisionByKey("idea-triage")
+		Map<String, Object> triage = decisionService.evaluateDecisionByKey("idea-triage")
 			.variables(Variables.createVariables()
 				.putValue(IdeaVariables.IDEA_THEME, idea.theme().name())
 				.putValue(IdeaVariables.IDEA_REACH, idea.reach().name()))
@@ -175,13 +188,12 @@ public class ChallengeRun {
 				.putValue(FundingVariables.FUNDED_INITIATIVE, prizeInitiative(challenge, amount))
 				.putValue("prizeAmountCents", amount.movePointRight(2).longValueExact());
 		}
-		execution.getProcessEngineServices()
-			.getRuntimeService()
-			.createProcessInstanceByKey(ProcessKeys.IDEA_TO_SERVICE)
+		runtimeService.createProcessInstanceByKey(ProcessKeys.IDEA_TO_SERVICE)
 			.businessKey(idea.reference())
 			.startBeforeActivity(WINNER_ENTERS_AT)
 			.setVariables(variables)
 			.execute();
+		return true;
 	}
 
 	/** The name of the funded initiative a money prize stands for. */
