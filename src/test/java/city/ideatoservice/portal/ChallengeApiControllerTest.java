@@ -247,6 +247,12 @@ class ChallengeApiControllerTest {
 			.getContentAsString();
 		assertThat(refused).contains("takes no entries now");
 		assertThat(challenges.entries(open.id())).hasSize(1);
+		String closed = mvc.perform(get("/challenges/{r}", open.reference()).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(closed).contains("The submission window is closed.").doesNotContain("name=\"teamName\"");
 	}
 
 }
