@@ -6,6 +6,9 @@ public enum ChallengeStatus {
 	/** Being defined; not public. */
 	DRAFT,
 
+	/** Public text approved; the window opens later. */
+	PUBLISHED,
+
 	/** Published; entries are taken inside the window. */
 	OPEN,
 

@@ -75,7 +75,8 @@ public class IdeaService {
 						null))
 				.id();
 		}
-		if (newIdea.channel() == Channel.PORTAL || newIdea.citizenEmail() != null) {
+		if (newIdea.channel() == Channel.PORTAL || newIdea.channel() == Channel.CHALLENGE
+				|| newIdea.citizenEmail() != null) {
 			trackingCode = TrackingCodes.newCode();
 		}
 		Idea idea = ideas.save(new Idea(null, referenceNumbers.next(), newIdea.title(), newIdea.description(),

@@ -77,6 +77,9 @@ public class IdentitySetup {
 		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_DEFINITION, "idea-to-service", Permissions.READ,
 				Permissions.CREATE_INSTANCE);
 		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		// and runs the open-innovation challenges
+		grant(Groups.INNOVATION_OFFICE, Resources.PROCESS_DEFINITION, "innovation-challenge", Permissions.READ,
+				Permissions.CREATE_INSTANCE);
 		// process designers read the models and running ideas in Cockpit and move them to
 		// a new version; no task work, no changes to running ideas, no deployment over
 		// HTTP (RestApiSecurity: the models ship with the application)

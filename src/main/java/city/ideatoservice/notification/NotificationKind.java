@@ -21,6 +21,11 @@ public enum NotificationKind {
 	 * To the citizen: the city's public commitment after the co-design, promise and date.
 	 */
 	PUBLIC_COMMITMENT("public-commitment"),
+	/**
+	 * To a challenge participant: the challenge's result, theirs (winner or not) and the
+	 * announcement.
+	 */
+	CHALLENGE_RESULT("challenge-result"),
 	/** To the citizen: the withdrawal is confirmed. */
 	IDEA_WITHDRAWN("idea-withdrawn"),
 	/** To a civil servant: a task with a deadline landed in one of their groups. */

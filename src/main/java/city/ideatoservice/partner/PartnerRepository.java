@@ -8,4 +8,6 @@ public interface PartnerRepository extends ListCrudRepository<Partner, Long> {
 
 	List<Partner> findByIdeaIdOrderById(Long ideaId);
 
+	List<Partner> findByChallengeIdOrderById(Long challengeId);
+
 }

@@ -67,12 +67,47 @@ public class Partners {
 		for (Map<String, Object> entry : entries) {
 			joined.add(partners.save(new Partner(null, ideaId, text(entry, ORGANISATION),
 					PartnerKind.valueOf(text(entry, KIND)), text(entry, CONTACT_PERSON), text(entry, EMAIL),
-					text(entry, ROLE), Boolean.TRUE.equals(entry.get(PUBLIC_LISTING)), now, null, null)));
+					text(entry, ROLE), Boolean.TRUE.equals(entry.get(PUBLIC_LISTING)), now, null, null, null)));
 		}
 		if (!joined.isEmpty()) {
 			events.publishEvent(new PartnersJoined(ideaId, reference, joined.stream().map(Partner::id).toList()));
 		}
 		return joined;
+	}
+
+	/**
+	 * The entries of a form's partner list (checked against the form already) become a
+	 * challenge's partners and sponsors, in place of those defined before.
+	 */
+	@Transactional
+	public List<Partner> replaceChallengePartners(Long challengeId, List<Map<String, Object>> entries) {
+		partners.deleteAll(partners.findByChallengeIdOrderById(challengeId));
+		Instant now = clock.instant();
+		List<Partner> joined = new ArrayList<>();
+		for (Map<String, Object> entry : entries) {
+			joined.add(partners.save(new Partner(null, null, text(entry, ORGANISATION),
+					PartnerKind.valueOf(text(entry, KIND)), text(entry, CONTACT_PERSON), text(entry, EMAIL),
+					text(entry, ROLE), Boolean.TRUE.equals(entry.get(PUBLIC_LISTING)), now, null, null, challengeId)));
+		}
+		return joined;
+	}
+
+	/**
+	 * A challenge's partners and sponsors, with their contacts: for the innovation
+	 * office.
+	 */
+	public List<Partner> ofChallenge(Long challengeId) {
+		return partners.findByChallengeIdOrderById(challengeId);
+	}
+
+	/** A challenge's partners and sponsors who agreed to be shown on its public page. */
+	public List<PublicPartner> publicChallengePartners(Long challengeId) {
+		return partners.findByChallengeIdOrderById(challengeId)
+			.stream()
+			.filter(Partner::isCurrent)
+			.filter(Partner::publicListing)
+			.map(partner -> new PublicPartner(partner.organisation(), partner.kind(), partner.role()))
+			.toList();
 	}
 
 	/** The partners of the idea now, in the order they joined. */

@@ -1,5 +1,10 @@
 package city.ideatoservice.portal;
 
+import city.ideatoservice.challenge.ChallengeEntry;
+import city.ideatoservice.challenge.Challenges;
+import city.ideatoservice.idea.IdeaService;
+import city.ideatoservice.idea.PublicStatus;
+
 import java.util.Optional;
 
 import city.ideatoservice.idea.CitizenErasure;
@@ -32,7 +37,14 @@ class CitizenActions {
 
 	private final CitizenErasure erasure;
 
-	CitizenActions(CitizenQuestions questions, RuntimeService runtimeService, CitizenErasure erasure) {
+	private final Challenges challenges;
+
+	private final IdeaService ideas;
+
+	CitizenActions(CitizenQuestions questions, RuntimeService runtimeService, CitizenErasure erasure,
+			Challenges challenges, IdeaService ideas) {
+		this.challenges = challenges;
+		this.ideas = ideas;
 		this.questions = questions;
 		this.runtimeService = runtimeService;
 		this.erasure = erasure;
@@ -62,6 +74,16 @@ class CitizenActions {
 	 * Not in a transaction of its own: the engine's refusal would mark it for rollback.
 	 */
 	boolean withdraw(Idea idea) {
+		Optional<ChallengeEntry> entry = challenges.entryOfIdea(idea.id());
+		if (entry.isPresent() && idea.status() == PublicStatus.SUBMITTED
+				&& runtimeService.createProcessInstanceQuery()
+					.processInstanceBusinessKey(idea.reference())
+					.count() == 0) {
+			// a challenge's entry has no process of its own until it wins
+			challenges.markWithdrawn(entry.get());
+			ideas.changeStatus(idea.reference(), PublicStatus.WITHDRAWN, null);
+			return true;
+		}
 		try {
 			runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_WITHDRAWAL_REQUESTED)
 				.processInstanceBusinessKey(idea.reference())

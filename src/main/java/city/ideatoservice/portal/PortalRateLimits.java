@@ -49,6 +49,16 @@ class PortalRateLimits {
 							wait = submissions.tryTake(request.getRemoteAddr());
 							what = "Too many ideas from your address.";
 						}
+						else if ("POST".equals(request.getMethod()) && path.startsWith("/api/challenges/")
+								&& path.endsWith("/entries")) {
+							wait = submissions.tryTake(request.getRemoteAddr());
+							what = "Too many entries from your address.";
+						}
+						else if ("POST".equals(request.getMethod()) && path.startsWith("/challenges/")
+								&& path.endsWith("/enter")) {
+							wait = submissions.tryTake(request.getRemoteAddr());
+							page = true;
+						}
 						else if ("/track".equals(path) || path.startsWith("/track/")) {
 							wait = tracking.tryTake(request.getRemoteAddr());
 							page = true;
@@ -73,7 +83,8 @@ class PortalRateLimits {
 						chain.doFilter(request, response);
 					}
 				});
-		registration.addUrlPatterns("/api/ideas", "/api/ideas/*", "/submit", "/track", "/track/*");
+		registration.addUrlPatterns("/api/ideas", "/api/ideas/*", "/api/challenges/*", "/challenges/*", "/submit",
+				"/track", "/track/*");
 		registration.setName("portal-rate-limits");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;

@@ -23,6 +23,10 @@ public final class ProcessKeys {
 
 	public static final String COUNCIL_ADOPTION = "council-adoption";
 
+	public static final String INNOVATION_CHALLENGE = "innovation-challenge";
+
+	public static final String CHALLENGE_JUDGING = "challenge-judging";
+
 	public static final String MESSAGE_IDEA_SUBMITTED = "IdeaSubmitted";
 
 	public static final String MESSAGE_CITIZEN_ANSWERED = "CitizenAnswered";

@@ -50,7 +50,8 @@ class SecurityHeaders {
 							response.setHeader("X-Frame-Options", "DENY");
 							response.setHeader("Referrer-Policy", "no-referrer");
 						}
-						if (path.startsWith("/api/ideas") || path.startsWith("/track") || path.startsWith("/submit")) {
+						if (path.startsWith("/api/ideas") || path.startsWith("/track") || path.startsWith("/submit")
+								|| path.startsWith("/api/challenges") || path.startsWith("/challenges")) {
 							// answers with a tracking code: no copy in a shared or
 							// browser cache
 							response.setHeader("Cache-Control", "no-store");
