@@ -436,7 +436,7 @@ public class JuryProcess {
 
 	/** A name in a Markdown text component: no markup from it. */
 	static String markdown(String text) {
-		return text == null ? "" : text.replaceAll("([\\\\`*_\\[\\]()#+\\-!|<>{}.])", "\\\\$1").replaceAll("\\s+", " ");
+		return text == null ? "" : text.replaceAll("([\\\\`*_\\[\\]|<>])", "\\\\$1").replaceAll("\\s+", " ");
 	}
 
 }
