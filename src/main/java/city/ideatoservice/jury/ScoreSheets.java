@@ -308,7 +308,7 @@ public class ScoreSheets {
 	@Transactional
 	public void record(Sheet sheet, List<Review> reviews) {
 		int updated = jdbc.sql("""
-				update challenge_score_sheet set status = 'SUBMITTED', submitted_at = :now, token_hash = null
+				update challenge_score_sheet set status = 'SUBMITTED', submitted_at = :now
 				where id = :id and status = 'OPEN'""")
 			.param("now", Timestamp.from(now()))
 			.param("id", sheet.id())
