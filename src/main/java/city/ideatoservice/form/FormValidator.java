@@ -633,11 +633,13 @@ public final class FormValidator {
 		 */
 		String shownLabel(JsonNode component, Scope scope) {
 			JsonNode label = component.path("label");
-			if (isExpression(label) && evaluate(component, label.asText(), scope) instanceof String shown
-					&& !shown.isBlank()) {
+			if (!isExpression(label)) {
+				return label(component);
+			}
+			if (evaluate(component, label.asText(), scope) instanceof String shown && !shown.isBlank()) {
 				return shown.strip();
 			}
-			return label(component);
+			return component.path("key").asText(component.path("id").asText());
 		}
 
 		Object evaluate(JsonNode component, String expression, Scope scope) {
