@@ -33,6 +33,7 @@ import city.ideatoservice.process.FormInput;
 import city.ideatoservice.process.JsonVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -163,6 +164,7 @@ public class JuryProcess {
 			item.put(JuryVariables.ENTRY_TITLE, entry.title());
 			item.put(JuryVariables.TEAM_NAME, entry.teamName() == null ? "—" : entry.teamName());
 			item.put(JuryVariables.IDEA_REFERENCE, entry.ideaReference());
+			item.put("ideaDescription", entry.description());
 			item.put(JuryVariables.CONFLICT, false);
 			shown.add(item);
 		}
@@ -407,15 +409,16 @@ public class JuryProcess {
 				entry = null;
 			}
 			String key = JuryVariables.prizeEntry(n);
+			// the label as the form shows it (a variable): the message names it itself
 			String label = prizeLabel(places.get(n - 1));
 			if (entry == null || entry.ranking() == null) {
-				throw forms.invalid(task, key, label + ": choose a ranked entry.");
+				throw new FormFieldValidationException(key, label + ": choose a ranked entry.");
 			}
 			if (!sheets.inTheRunning(entry)) {
-				throw forms.invalid(task, key, label + ": this entry was withdrawn and cannot win.");
+				throw new FormFieldValidationException(key, label + ": this entry was withdrawn and cannot win.");
 			}
 			if (!winners.add(entry.id())) {
-				throw forms.invalid(task, key, label + ": this entry already has a prize.");
+				throw new FormFieldValidationException(key, label + ": this entry already has a prize.");
 			}
 			awarded.put(places.get(n - 1).id(), entry.id());
 		}

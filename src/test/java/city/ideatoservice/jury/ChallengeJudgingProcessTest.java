@@ -306,7 +306,7 @@ class ChallengeJudgingProcessTest {
 		fixture.ideas.changeStatus(made.ideaReferences.get(0), PublicStatus.WITHDRAWN, null);
 		assertThatThrownBy(() -> confirm(made, Map.of(JuryVariables.prizeEntry(1), String.valueOf(made.entry(0).id()))))
 			.isInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("Prize for place 1: Pilot (EUR 2000.00): this entry was withdrawn and cannot win");
+			.hasMessage("Prize for place 1: Pilot (EUR 2000.00): this entry was withdrawn and cannot win.");
 		confirm(made, Map.of(JuryVariables.prizeEntry(1), String.valueOf(made.entry(1).id())));
 		assertThat(instance).isEnded();
 		assertThat(made.entry(0).winner()).isFalse();

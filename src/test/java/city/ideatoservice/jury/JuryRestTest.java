@@ -46,6 +46,9 @@ class JuryRestTest {
 	@Autowired
 	ObjectMapper json;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeEach
 	void setUp() {
 		support.ensureUser("juror-dana", "dept-culture");
@@ -82,8 +85,16 @@ class JuryRestTest {
 			.findFirst()
 			.orElseThrow();
 		String uri = "/engine-rest/task/" + dana.getId();
-		List<Map<String, Object>> sheet = new ArrayList<>(
-				ChallengeJudgingProcessTest.filledIn(engine, dana, new int[] { 8 }, new int[] { 6 }));
+		// as Tasklist sends a dynamic list: without its disabled fields (title, team,
+		// ...)
+		List<Map<String, Object>> sheet = new ArrayList<>();
+		for (Map<String, Object> entry : ChallengeJudgingProcessTest.filledIn(engine, dana, new int[] { 8 }, null)) {
+			Map<String, Object> sent = new LinkedHashMap<>(entry);
+			sent.keySet()
+				.removeAll(List.of(JuryVariables.ENTRY_TITLE, JuryVariables.TEAM_NAME, JuryVariables.IDEA_REFERENCE,
+						"ideaDescription"));
+			sheet.add(sent);
+		}
 
 		// another juror of the same jury, and a staff user of another group
 		for (String other : List.of("juror-eli", "finance-fay")) {
@@ -118,6 +129,12 @@ class JuryRestTest {
 		assertThat(scored.getStatusCode().value()).as("%s", scored.getBody()).isEqualTo(204);
 		assertThat(support.tasks(made.reference(), "Task_ScoreEntries")).extracting(Task::getAssignee)
 			.containsExactly("juror-eli");
+		assertThat(jdbc.sql("""
+				select count(*) from challenge_review r join challenge_entry e on e.id = r.entry_id
+				where e.challenge_id = :challenge and r.conflict = true""")
+			.param("challenge", made.challenge.id())
+			.query(Integer.class)
+			.single()).as("dana's declared conflict").isEqualTo(1);
 	}
 
 }
