@@ -367,7 +367,7 @@ public final class FormValidator {
 		void field(JsonNode component, Scope scope) {
 			String type = component.path("type").asText();
 			String key = component.path("key").asText();
-			String label = label(component);
+			String label = shownLabel(component, scope);
 			Object value = scope.values().get(key);
 			if (isEmpty(value, type)) {
 				if (component.path("validate").path("required").asBoolean(false)) {
@@ -625,6 +625,21 @@ public final class FormValidator {
 				return toNumber(evaluate(component, rule.asText(), scope));
 			}
 			return rule.isTextual() ? toNumber(rule.asText()) : null;
+		}
+
+		/**
+		 * The label as the person saw it: a label written as a FEEL expression (a
+		 * criterion's name from a variable) is evaluated.
+		 */
+		String shownLabel(JsonNode component, Scope scope) {
+			JsonNode label = component.path("label");
+			if (!isExpression(label)) {
+				return label(component);
+			}
+			if (evaluate(component, label.asText(), scope) instanceof String shown && !shown.isBlank()) {
+				return shown.strip();
+			}
+			return component.path("key").asText(component.path("id").asText());
 		}
 
 		Object evaluate(JsonNode component, String expression, Scope scope) {

@@ -39,7 +39,14 @@ public enum NotificationKind {
 	/** To a partner: a checkpoint was assessed together, with its decision. */
 	PARTNER_CHECKPOINT("partner-checkpoint"),
 	/** To a partner: the city adopted the idea as a service. */
-	PARTNER_ADOPTED("partner-adopted");
+	PARTNER_ADOPTED("partner-adopted"),
+	/**
+	 * To an external juror: the one-time link to score their batch of a challenge's
+	 * entries.
+	 */
+	JURY_INVITATION("jury-invitation"),
+	/** To a juror (staff or external) whose scores are late. */
+	JURY_REMINDER("jury-reminder");
 
 	private final String template;
 
@@ -56,7 +63,7 @@ public enum NotificationKind {
 	}
 
 	public boolean toPartner() {
-		return ordinal() >= PARTNER_JOINED.ordinal();
+		return ordinal() >= PARTNER_JOINED.ordinal() && ordinal() <= PARTNER_ADOPTED.ordinal();
 	}
 
 }

@@ -48,14 +48,14 @@ public class Notifications {
 	public Notification toCitizen(NotificationKind kind, Long ideaId, String reference, Long citizenId, String locale,
 			Map<String, String> parameters) {
 		return queue(new Notification(null, ideaId, kind, citizenId, null, null, localeOrDefault(locale),
-				write(parameters), Notification.Status.PENDING, clock.instant(), null, null), reference);
+				write(parameters), Notification.Status.PENDING, clock.instant(), null, null, null), reference);
 	}
 
 	@Transactional
 	public Notification toStaff(NotificationKind kind, Long ideaId, String reference, String userId,
 			Map<String, String> parameters) {
 		return queue(new Notification(null, ideaId, kind, null, userId, null, properties.defaultLocale(),
-				write(parameters), Notification.Status.PENDING, clock.instant(), null, null), reference);
+				write(parameters), Notification.Status.PENDING, clock.instant(), null, null, null), reference);
 	}
 
 	/** To a partner of the idea, in the city's language. */
@@ -63,7 +63,17 @@ public class Notifications {
 	public Notification toPartner(NotificationKind kind, Long ideaId, String reference, Long partnerId,
 			Map<String, String> parameters) {
 		return queue(new Notification(null, ideaId, kind, null, null, partnerId, properties.defaultLocale(),
-				write(parameters), Notification.Status.PENDING, clock.instant(), null, null), reference);
+				write(parameters), Notification.Status.PENDING, clock.instant(), null, null, null), reference);
+	}
+
+	/**
+	 * To an external juror of a challenge (no Camunda account), in the city's language;
+	 * the address is read from the jury when sending.
+	 */
+	@Transactional
+	public Notification toJuror(NotificationKind kind, String reference, Long jurorId, Map<String, String> parameters) {
+		return queue(new Notification(null, null, kind, null, null, null, properties.defaultLocale(), write(parameters),
+				Notification.Status.PENDING, clock.instant(), null, null, jurorId), reference);
 	}
 
 	private Notification queue(Notification notification, String reference) {

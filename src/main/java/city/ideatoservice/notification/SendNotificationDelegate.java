@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import city.ideatoservice.challenge.ChallengeJurorRepository;
 import city.ideatoservice.idea.CitizenRepository;
 import city.ideatoservice.partner.Partner;
 import city.ideatoservice.partner.PartnerRepository;
@@ -40,6 +41,8 @@ public class SendNotificationDelegate implements JavaDelegate {
 
 	private final PartnerRepository partners;
 
+	private final ChallengeJurorRepository jurors;
+
 	private final IdentityService identityService;
 
 	private final MailComposer composer;
@@ -55,12 +58,13 @@ public class SendNotificationDelegate implements JavaDelegate {
 	private final Clock clock;
 
 	SendNotificationDelegate(NotificationRepository notifications, CitizenRepository citizens,
-			PartnerRepository partners, IdentityService identityService, MailComposer composer,
-			JavaMailSender mailSender, NotificationProperties properties, ObjectMapper json,
+			PartnerRepository partners, ChallengeJurorRepository jurors, IdentityService identityService,
+			MailComposer composer, JavaMailSender mailSender, NotificationProperties properties, ObjectMapper json,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.notifications = notifications;
 		this.citizens = citizens;
 		this.partners = partners;
+		this.jurors = jurors;
 		this.identityService = identityService;
 		this.composer = composer;
 		this.mailSender = mailSender;
@@ -124,6 +128,11 @@ public class SendNotificationDelegate implements JavaDelegate {
 			return partners.findById(notification.partnerId())
 				.filter(Partner::isReachable)
 				.map(partner -> new Recipient(partner.email(), partner.contactPerson()));
+		}
+		if (notification.jurorId() != null) {
+			return jurors.findById(notification.jurorId())
+				.filter(juror -> juror.email() != null && !juror.email().isBlank())
+				.map(juror -> new Recipient(juror.email(), juror.name()));
 		}
 		User user = identityService.createUserQuery().userId(notification.staffUserId()).singleResult();
 		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {

@@ -18,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * What every citizens' page has: the language switch to the same page, and errors as
  * pages in the page's language (not the API's JSON problems; no word of the exception).
  */
-@ControllerAdvice(assignableTypes = { PortalPages.class, TrackingPages.class })
+@ControllerAdvice(assignableTypes = { PortalPages.class, TrackingPages.class, JuryPages.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalAdvice {
 

@@ -59,7 +59,7 @@ class PortalBodyLimit {
 						chain.doFilter(request, response);
 					}
 				});
-		registration.addUrlPatterns("/api/*", "/submit", "/track", "/track/*", "/challenges/*");
+		registration.addUrlPatterns("/api/*", "/submit", "/track", "/track/*", "/challenges/*", "/jury/*");
 		registration.setName("portal-body-limit");
 		// after the rate limits: a flood of large bodies is counted too
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);

@@ -38,7 +38,7 @@ class PortalWeb implements WebMvcConfigurer {
 
 	/** The pages' addresses (servlet filter patterns). */
 	static final String[] PAGES = { "/", "/submit", "/submit/*", "/track", "/track/*", "/ideas", "/ideas/*",
-			"/services", "/register", "/datasets", "/figures", "/privacy", "/challenges", "/challenges/*" };
+			"/services", "/register", "/datasets", "/figures", "/privacy", "/challenges", "/challenges/*", "/jury/*" };
 
 	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
 

@@ -65,6 +65,16 @@ class FormValidatorTest {
 	}
 
 	@Test
+	void aLabelWrittenAsAnExpressionIsNamedAsShown() {
+		assertThat(refused("label-expression", "score", "scoreName", "Impact (weight 60)", "score", 11))
+			.isEqualTo("Impact (weight 60) must be at most 10.");
+		assertThat(refused("label-expression", "entries", "scoreName", "Impact (weight 60)", "score", 3, "entries",
+				List.of(Map.of("entryScore", 12))))
+			.isEqualTo("Entries, entry 1: Impact (weight 60) must be at most 10.");
+		assertThat(refused("label-expression", "score", "scoreName", null)).isEqualTo("score is required.");
+	}
+
+	@Test
 	void requiredFieldsNeedAValueThatIsNotBlank() {
 		assertThat(refused("required", "councilSessionId", "draftActText", "The act"))
 			.isEqualTo("Council session is required.");
