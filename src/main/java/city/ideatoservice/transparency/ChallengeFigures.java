@@ -3,16 +3,18 @@ package city.ideatoservice.transparency;
 import java.util.List;
 
 /**
- * Where the open-innovation challenges (issue 15) add their figures to the figures page
- * and {@code /api/figures}: open challenges and their outcomes. Nothing implements it
- * yet, and the page shows no challenge figures until a bean does.
+ * How the open-innovation challenges add their figures to the figures page and
+ * {@code /api/figures}: open challenges and their outcomes (implemented in the challenge
+ * package, which this package does not know).
  */
 public interface ChallengeFigures {
 
 	/**
-	 * One challenge's public outcome: its reference, title, status, entries and winners.
+	 * One public challenge's outcome: its reference, title, status, entries, winners, and
+	 * the winners' ideas still on their way (not closed).
 	 */
-	record Challenge(String reference, String title, String status, long entries, long winners) {
+	record Challenge(String reference, String title, String status, long entries, long winners,
+			long winnersContinuing) {
 	}
 
 	record Summary(long open, List<Challenge> challenges) {

@@ -65,8 +65,8 @@ public class Figures {
 	}
 
 	/**
-	 * Everything the figures page shows. {@code challenges} is empty until the challenges
-	 * (issue 15) contribute their figures through {@link ChallengeFigures}.
+	 * Everything the figures page shows; {@code challenges} come through
+	 * {@link ChallengeFigures} (empty for a fixture's own figures).
 	 */
 	public record CityFigures(LocalDate asOf, long ideas, List<Count> ideasByStatus, List<Count> ideasByTheme,
 			List<Count> ideasByReach, List<StageDays> daysPerStage, List<DepartmentCount> datasetsByDepartment,
