@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import city.ideatoservice.form.TypedDates;
-import city.ideatoservice.notification.ChallengeResultMails;
 import city.ideatoservice.funding.FundingVariables;
 import city.ideatoservice.idea.Idea;
 import city.ideatoservice.idea.IdeaRepository;
@@ -31,6 +30,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +51,7 @@ public class ChallengeRun {
 
 	private final IdeaRepository ideaRepository;
 
-	private final ChallengeResultMails mails;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
@@ -59,14 +59,15 @@ public class ChallengeRun {
 
 	private final DecisionService decisionService;
 
-	ChallengeRun(Challenges challenges, IdeaService ideas, IdeaRepository ideaRepository, ChallengeResultMails mails,
-			Clock clock, RuntimeService runtimeService, DecisionService decisionService) {
+	ChallengeRun(Challenges challenges, IdeaService ideas, IdeaRepository ideaRepository,
+			ApplicationEventPublisher events, Clock clock, RuntimeService runtimeService,
+			DecisionService decisionService) {
 		this.runtimeService = runtimeService;
 		this.decisionService = decisionService;
 		this.challenges = challenges;
 		this.ideas = ideas;
 		this.ideaRepository = ideaRepository;
-		this.mails = mails;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -127,7 +128,8 @@ public class ChallengeRun {
 						"The jury of the challenge \"" + challenge.title() + "\" chose other entries. " + announcement);
 			}
 			if (!gone) {
-				mails.result(challenge, entry, idea, announcement);
+				// the participant's mail (notification), in this transaction
+				events.publishEvent(new ChallengeResultDecided(challenge, entry, idea, announcement));
 			}
 		}
 		String note = announcement;

@@ -119,7 +119,7 @@ class DemoChallenges {
 		complete(instance, "Task_ApprovePublicText", "cora", Map.of("publicTextDecision", "APPROVE"));
 		managementService.createJobQuery()
 			.processInstanceId(instance.getId())
-			.activityId("TimerEvent_WindowOpens")
+			.activityId("Event_WindowOpens")
 			.list()
 			.forEach(job -> managementService.executeJob(job.getId()));
 		Challenge challenge = challenges

@@ -5,9 +5,11 @@ import java.util.Map;
 
 import city.ideatoservice.challenge.Challenge;
 import city.ideatoservice.challenge.ChallengeEntry;
+import city.ideatoservice.challenge.ChallengeResultDecided;
 import city.ideatoservice.idea.CitizenRepository;
 import city.ideatoservice.idea.Idea;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,12 @@ public class ChallengeResultMails {
 		this.publicBaseUrl = publicBaseUrl;
 	}
 
-	public void result(Challenge challenge, ChallengeEntry entry, Idea idea, String announcement) {
+	@EventListener
+	void onResult(ChallengeResultDecided decided) {
+		result(decided.challenge(), decided.entry(), decided.idea(), decided.announcement());
+	}
+
+	private void result(Challenge challenge, ChallengeEntry entry, Idea idea, String announcement) {
 		if (idea.citizenId() == null) {
 			return;
 		}

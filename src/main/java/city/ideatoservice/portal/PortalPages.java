@@ -51,6 +51,8 @@ class PortalPages {
 
 	private final IdeaSubmission submission;
 
+	private final PublicChallenges challenges;
+
 	private final PublicIdeas publicIdeas;
 
 	private final OfficialActRepository register;
@@ -67,7 +69,8 @@ class PortalPages {
 
 	PortalPages(IdeaSubmission submission, PublicIdeas publicIdeas, OfficialActRepository register,
 			PublishedDatasetRepository catalogue, Figures figures, Checklists checklists, Partners partners,
-			PublicCommitments commitments) {
+			PublicCommitments commitments, PublicChallenges challenges) {
+		this.challenges = challenges;
 		this.checklists = checklists;
 		this.partners = partners;
 		this.commitments = commitments;
@@ -156,6 +159,7 @@ class PortalPages {
 		model.addAttribute("statuses", PublicIdeas.BOARD_STATUSES);
 		model.addAttribute("themes", Theme.values());
 		model.addAttribute("reaches", Reach.values());
+		model.addAttribute("challenges", challenges.onBoard());
 		return "portal/board";
 	}
 

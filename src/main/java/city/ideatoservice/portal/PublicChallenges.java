@@ -79,10 +79,14 @@ class PublicChallenges {
 			.toList();
 	}
 
-	/** The open ones, for the public board. */
-	List<Summary> open() {
+	/**
+	 * For the public board: the challenges open or about to open, and those whose winners
+	 * were announced (their page says what became of the winners' ideas).
+	 */
+	List<Summary> onBoard() {
 		return summaries().stream()
-			.filter(s -> s.status() == ChallengeStatus.OPEN || s.status() == ChallengeStatus.PUBLISHED)
+			.filter(s -> s.status() == ChallengeStatus.OPEN || s.status() == ChallengeStatus.PUBLISHED
+					|| s.status() == ChallengeStatus.ANNOUNCED)
 			.toList();
 	}
 

@@ -15,6 +15,12 @@ import city.ideatoservice.idea.Reach;
 import city.ideatoservice.idea.Theme;
 import city.ideatoservice.transparency.ChallengeFigures;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.format.DateTimeFormatter;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -38,6 +44,29 @@ class ChallengeOutcomesTest {
 
 	@Autowired
 	IdeaService ideas;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void theBoardListsOpenAndAnnouncedChallengesWithTheirWindow() throws Exception {
+		Challenge open = challenge("Cooler bus stops", ChallengeStatus.OPEN);
+		Challenge announced = challenge("Safer school streets", ChallengeStatus.ANNOUNCED);
+		Challenge draft = challenge("A draft nobody sees", ChallengeStatus.DRAFT);
+		String window = DateTimeFormatter.ofPattern("dd.MM.yyyy").format(open.opensOn());
+
+		String board = mvc.perform(get("/ideas").header("Accept-Language", "de"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(board).contains("Cooler bus stops", "/challenges/" + open.reference(), "Offen für Beiträge")
+			.contains("Safer school streets", "Gewinner und was aus ihren Ideen wurde")
+			.doesNotContain(draft.title());
+		assertThat(board).contains(announced.reference());
+		assertThat(board).as("the window, day first").contains(window);
+	}
 
 	@Test
 	void eachPublicChallengeWithItsEntriesAndWhatBecameOfItsWinners() {

@@ -160,11 +160,11 @@ class InnovationChallengeProcessTest {
 	}
 
 	void openWindow(ProcessInstance instance) {
-		support.runTimers(instance, "TimerEvent_WindowOpens");
+		support.runTimers(instance, "Event_WindowOpens");
 	}
 
 	void closeWindow(ProcessInstance instance) {
-		support.runTimers(instance, "TimerEvent_WindowCloses");
+		support.runTimers(instance, "Event_WindowCloses");
 	}
 
 	List<NotificationKind> mails(String reference) {
@@ -206,7 +206,7 @@ class InnovationChallengeProcessTest {
 		support.submitAs(COMMS, task(instance, APPROVE).getId(), Map.of("publicTextDecision", "APPROVE"));
 
 		assertThat(challengeOf(instance).status()).isEqualTo(ChallengeStatus.PUBLISHED);
-		assertThat(instance).isWaitingAt("TimerEvent_WindowOpens");
+		assertThat(instance).isWaitingAt("Event_WindowOpens");
 	}
 
 	@Test
